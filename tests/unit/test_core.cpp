@@ -111,3 +111,17 @@ TEST_CASE("SeededRandom draws are uniform, reproducible and seed-dependent", "[c
   CHECK(items == copy);
   CHECK(std::set<std::uint32_t>(items.begin(), items.end()).size() == 10);
 }
+
+TEST_CASE("SeededRandom reproduces the published worked values of docs/randomness.md", "[core][random]") {
+  SeededRandom words("minga");
+  CHECK(words.next_word() == 0x217cd19a80b0656full);
+  CHECK(words.next_word() == 0xe6727b3b35a53fa3ull);
+  SeededRandom die("minga");
+  std::vector<std::uint64_t> rolls;
+  for (int i = 0; i < 10; ++i) rolls.push_back(die.below(6));
+  CHECK(rolls == std::vector<std::uint64_t>{1, 1, 3, 0, 3, 3, 1, 1, 0, 5});
+  SeededRandom s("minga");
+  std::vector<std::uint32_t> v{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+  s.shuffle(v);
+  CHECK(v == std::vector<std::uint32_t>{4, 0, 7, 6, 2, 3, 8, 5, 9, 1});
+}

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+// minga/minga.hpp - the whole C++ API in one include.
+//
+// minga::Election   what an election file holds: alternatives, rules, budget, seats, Profile
+// minga::Profile    distinct (stratum, ballot) -> count; streaming, mergeable, compact
+// minga::read_election / write_election   every format (minga/io/format.hpp)
+// minga::Rational / Integer               exact numbers (minga/core/number.hpp)
+// minga::SeededRandom                     reproducible draws from a published seed
+// minga::Error                            the one exception type (code + file:line: field: reason)
+#pragma once
+
+#include "minga/ballot/ballot.hpp"
+#include "minga/ballot/election.hpp"
+#include "minga/ballot/profile.hpp"
+#include "minga/core/error.hpp"
+#include "minga/core/number.hpp"
+#include "minga/core/random.hpp"
+#include "minga/io/format.hpp"
+#include "minga/version.h"
