@@ -87,15 +87,22 @@ std::int64_t checked_int64(const Integer& v, const char* what) {
 }  // namespace
 
 Profile::Profile(BallotKind kind, std::uint32_t num_alternatives)
-    : kind_(kind), num_alternatives_(num_alternatives), strata_{Stratum{}} {
+    : kind_(kind), num_alternatives_(num_alternatives) {
+  intern_stratum(Stratum{});
   if (num_alternatives > Mark::max_candidate) bad_argument("too many alternatives");
 }
 
 StratumId Profile::intern_stratum(const Stratum& stratum) {
-  for (std::size_t i = 0; i < strata_.size(); ++i)
-    if (strata_[i] == stratum) return static_cast<StratumId>(i);
-  strata_.push_back(stratum);
-  return static_cast<StratumId>(strata_.size() - 1);
+  std::string key(1, static_cast<char>(stratum.channel));
+  key += stratum.district;
+  auto [it, added] = stratum_index_.try_emplace(std::move(key), static_cast<StratumId>(strata_.size()));
+  if (added) strata_.push_back(stratum);
+  return it->second;
+}
+
+void Profile::copy_strata_from(const Profile& other) {
+  strata_ = other.strata_;
+  stratum_index_ = other.stratum_index_;
 }
 
 void Profile::check_stratum(StratumId stratum) const {
@@ -111,7 +118,8 @@ void Profile::add_approval(std::span<const AlternativeIndex> approved, std::uint
 
 void Profile::encode_approval(std::span<const AlternativeIndex> approved) {
   if (kind_ != BallotKind::approval) bad_argument(std::string("approval ballot added to a ") + kind_word(kind_) + " profile");
-  std::vector<AlternativeIndex> sorted(approved.begin(), approved.end());
+  std::vector<AlternativeIndex>& sorted = sort_buffer_;
+  sorted.assign(approved.begin(), approved.end());
   std::sort(sorted.begin(), sorted.end());
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (sorted[i] >= num_alternatives_) bad_argument("alternative index " + std::to_string(sorted[i]) + " out of range");
@@ -380,7 +388,7 @@ void Profile::merge(const Profile& other) {
 Profile Profile::remapped(std::span<const AlternativeIndex> new_index, std::uint32_t new_num_alternatives) const {
   if (new_index.size() != num_alternatives_) bad_argument("remapping table has the wrong size");
   Profile out(kind_, new_num_alternatives);
-  out.strata_ = strata_;
+  out.copy_strata_from(*this);
   std::vector<AlternativeIndex> ids;
   Ranking ranking;
   std::vector<Score> scores_buf;
@@ -422,7 +430,7 @@ Profile Profile::collapsed() const {
 
 Profile Profile::filtered(const std::function<bool(const Stratum&)>& keep) const {
   Profile out(kind_, num_alternatives_);
-  out.strata_ = strata_;
+  out.copy_strata_from(*this);
   for (std::size_t e = 0; e < num_entries(); ++e)
     if (keep(strata_[entry_strata_[e]])) out.add_key(encoded(e), counts_[e], entry_strata_[e]);
   return out;
@@ -469,7 +477,8 @@ std::size_t Profile::memory_bytes() const noexcept {
                       counts_.capacity() * sizeof(std::uint64_t) + entry_strata_.capacity() * sizeof(StratumId) +
                       table_.capacity() * sizeof(std::uint32_t) + hashes_.capacity() * sizeof(std::uint32_t) +
                       scratch_.capacity() + strata_.capacity() * sizeof(Stratum);
-  for (const auto& s : strata_) bytes += s.district.capacity();
+  for (const auto& s : strata_) bytes += 2 * s.district.capacity();
+  bytes += stratum_index_.bucket_count() * sizeof(void*) + stratum_index_.size() * (sizeof(std::string) + 2 * sizeof(void*) + sizeof(StratumId));
   return bytes;
 }
 

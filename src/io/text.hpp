@@ -40,7 +40,6 @@ class LineReader {
   bool eof_ = false;
   bool replay_ = false;
   std::string_view last_;
-  std::string carry_;
   std::uint64_t line_ = 0;
 };
 

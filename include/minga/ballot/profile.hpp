@@ -32,6 +32,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "minga/ballot/ballot.hpp"
@@ -109,11 +110,13 @@ class MINGA_EXPORT Profile {
   void decode_quadratic(std::string_view key, std::vector<QuadraticVote>& out) const;
   void add_key(std::string_view key, std::uint64_t count, StratumId stratum);
   void check_stratum(StratumId stratum) const;
+  void copy_strata_from(const Profile& other);
   void grow_table();
 
   BallotKind kind_;
   std::uint32_t num_alternatives_;
   std::vector<Stratum> strata_;
+  std::unordered_map<std::string, StratumId> stratum_index_;  // channel byte + district -> id
   std::string arena_;                      // encoded ballots, back to back
   std::vector<std::uint32_t> key_end_;     // arena_ offset after entry i's key
   std::vector<std::uint64_t> counts_;
@@ -122,6 +125,7 @@ class MINGA_EXPORT Profile {
   std::vector<std::uint32_t> hashes_;      // low 32 bits of each entry's hash
   std::uint64_t total_ = 0;
   std::string scratch_;                    // encoding buffer reused across add_*
+  std::vector<AlternativeIndex> sort_buffer_;
 };
 
 }  // namespace minga

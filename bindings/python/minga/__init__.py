@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: Apache-2.0
+"""minga: collective decisions for civic technology.
+
+Read, build, inspect, merge and write elections: approval (participatory
+budgeting), ranked, score and quadratic ballots, with exact numbers
+(``fractions.Fraction``) and the channel (online, kiosk, paper, SMS) and
+district of every ballot.
+
+>>> import minga
+>>> e = minga.Election("approval", ["park", "library", "bike-lane"], budget=1000)
+>>> e.add_approvals([["park", "library"], ["park"]], counts=[3, 2], channels="paper")
+>>> e.num_ballots
+5
+>>> sorted(e.breakdown("channel").items())
+[('paper', 5)]
+
+Files: ``read(path)``, ``read_string(text, format)``, ``write(election, path)``.
+Interchange: ``to_json``/``from_json`` and ``to_bytes``/``from_bytes`` (compact,
+checksummed). Elections pickle, so Dask or multiprocessing can ship them, and
+partial profiles combine with ``a + b`` or ``merge(parts)``.
+
+Bulk ballots may come as integer arrays (NumPy or any buffer): NumPy is not
+required by minga itself. Every error is a ``MingaError`` (a ``ValueError``)
+carrying ``code``, ``file``, ``line`` and ``field``.
+"""
+
+from ._minga import (
+    CHANNELS,
+    FORMATS,
+    KINDS,
+    OVERVOTE,
+    WRITE_IN,
+    Alternative,
+    BallotIterator,
+    Election,
+    MingaError,
+    Profile,
+    __version__,
+    from_bytes,
+    from_json,
+    merge,
+    read,
+    read_string,
+    to_bytes,
+    to_json,
+    write,
+    write_string,
+)
+
+__all__ = [
+    "CHANNELS",
+    "FORMATS",
+    "KINDS",
+    "OVERVOTE",
+    "WRITE_IN",
+    "Alternative",
+    "BallotIterator",
+    "Election",
+    "MingaError",
+    "Profile",
+    "__version__",
+    "from_bytes",
+    "from_json",
+    "merge",
+    "read",
+    "read_string",
+    "to_bytes",
+    "to_json",
+    "write",
+    "write_string",
+]
+
+# Classes defined in the extension report the public package as their home,
+# so reprs, pickles and documentation say minga.Election, not minga._minga.Election.
+for _name in ("Alternative", "BallotIterator", "Election", "Profile"):
+    globals()[_name].__module__ = __name__
+del _name

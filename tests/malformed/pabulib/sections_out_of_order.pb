@@ -1,0 +1,14 @@
+META
+key;value
+description;Malformed example
+num_projects;2
+num_votes;2
+budget;100
+vote_type;approval
+VOTES
+voter_id;vote
+v1;1
+PROJECTS
+project_id;cost;name
+1;40;First
+2;60;Second
