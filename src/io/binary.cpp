@@ -120,10 +120,9 @@ class Reader {
   const std::string& name_;
 };
 
-enum RuleBit : unsigned {
-  kMinLength = 1, kMaxLength = 2, kMinTotalCost = 4, kMaxTotalCost = 8, kMinPoints = 16,
-  kMaxPoints = 32, kMinTotalPoints = 64, kMaxTotalPoints = 128, kCredits = 256,
-};
+// Bits of the rules bitmask, in the order the values follow it.
+constexpr unsigned kMinLength = 1, kMaxLength = 2, kMinTotalCost = 4, kMaxTotalCost = 8, kMinPoints = 16,
+                   kMaxPoints = 32, kMinTotalPoints = 64, kMaxTotalPoints = 128, kCredits = 256;
 
 }  // namespace
 
@@ -144,11 +143,11 @@ void write_binary(const Election& e, std::ostream& out) {
     w.pairs(a.attributes);
   }
   const BallotRules& r = e.rules;
-  unsigned bits = (r.min_length ? kMinLength : 0) | (r.max_length ? kMaxLength : 0) |
-                  (r.min_total_cost ? kMinTotalCost : 0) | (r.max_total_cost ? kMaxTotalCost : 0) |
-                  (r.min_points ? kMinPoints : 0) | (r.max_points ? kMaxPoints : 0) |
-                  (r.min_total_points ? kMinTotalPoints : 0) | (r.max_total_points ? kMaxTotalPoints : 0) |
-                  (r.credits ? kCredits : 0);
+  unsigned bits = (r.min_length ? kMinLength : 0u) | (r.max_length ? kMaxLength : 0u) |
+                  (r.min_total_cost ? kMinTotalCost : 0u) | (r.max_total_cost ? kMaxTotalCost : 0u) |
+                  (r.min_points ? kMinPoints : 0u) | (r.max_points ? kMaxPoints : 0u) |
+                  (r.min_total_points ? kMinTotalPoints : 0u) | (r.max_total_points ? kMaxTotalPoints : 0u) |
+                  (r.credits ? kCredits : 0u);
   w.varint(bits);
   if (r.min_length) w.varint(*r.min_length);
   if (r.max_length) w.varint(*r.max_length);

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+// apps/minga/arguments.cpp - checking a command's arguments against its spec.
+#include <algorithm>
+#include <iostream>
+#include <iterator>
+
+#include "cli.hpp"
+
+namespace minga::cli {
+
+namespace {
+
+bool listed(const std::vector<std::string_view>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string count_phrase(std::size_t n) {
+  return std::to_string(n) + (n == 1 ? " argument" : " arguments");
+}
+
+}  // namespace
+
+Arguments::Arguments(const CommandSpec& spec, std::span<const std::string> args) {
+  bool options_ended = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (options_ended || arg == "-" || arg.empty() || arg[0] != '-') {
+      positional_.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_ended = true;
+      continue;
+    }
+    if (arg.rfind("--", 0) != 0) throw UsageError("unknown option '" + arg + "'");
+    std::string name = arg.substr(2);
+    std::optional<std::string> inline_value;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      inline_value = name.substr(eq + 1);
+      name.resize(eq);
+    }
+    if (listed(spec.flags, name)) {
+      if (inline_value) throw UsageError("option --" + name + " takes no value");
+      if (!has(name)) flags_.push_back(name);
+    } else if (listed(spec.options, name)) {
+      if (value(name)) throw UsageError("option --" + name + " given twice");
+      if (!inline_value) {
+        if (i + 1 == args.size()) throw UsageError("option --" + name + " needs a value");
+        inline_value = args[++i];
+      }
+      values_.emplace_back(name, *inline_value);
+    } else {
+      throw UsageError("unknown option '" + arg + "'");
+    }
+  }
+  if (positional_.size() < spec.min_positional)
+    throw UsageError("expected at least " + count_phrase(spec.min_positional) + ", got " + std::to_string(positional_.size()));
+  if (positional_.size() > spec.max_positional)
+    throw UsageError("expected at most " + count_phrase(spec.max_positional) + ", got " + std::to_string(positional_.size()));
+}
+
+bool Arguments::has(std::string_view flag) const { return std::find(flags_.begin(), flags_.end(), flag) != flags_.end(); }
+
+std::optional<std::string> Arguments::value(std::string_view option) const {
+  for (const auto& [name, value] : values_)
+    if (name == option) return value;
+  return std::nullopt;
+}
+
+Format format_option(const Arguments& args, std::string_view option) {
+  auto name = args.value(option);
+  if (!name) return Format::auto_detect;
+  try {
+    return format_from_name(*name);
+  } catch (const Error& e) {
+    throw UsageError("--" + std::string(option) + ": " + e.reason());
+  }
+}
+
+Election read_input(const std::string& path, Format format) {
+  ReadOptions options;
+  options.format = format;
+  if (path != "-") {
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored)) throw Error(Errc::io, Location{path, 0, {}}, "is a directory");
+    return read_election(std::filesystem::path(path), options);
+  }
+  // Standard input cannot seek, so it is read whole before the format is sniffed.
+  options.display_name = "<stdin>";
+  std::string text(std::istreambuf_iterator<char>(std::cin), {});
+  if (std::cin.bad()) throw Error(Errc::io, Location{"<stdin>", 0, {}}, "cannot read standard input");
+  return read_election_from_string(text, options);
+}
+
+}  // namespace minga::cli

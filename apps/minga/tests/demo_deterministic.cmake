@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: Apache-2.0
+# `minga demo` prints the same report for the same seed and another for another seed (cmake -P; MINGA = the program).
+function(run_demo result)
+  execute_process(COMMAND ${MINGA} demo ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT status STREQUAL "0")
+    message(FATAL_ERROR "minga demo ${ARGN} exited with '${status}': ${err}")
+  endif()
+  set(${result} "${out}" PARENT_SCOPE)
+endfunction()
+
+run_demo(first)
+run_demo(second)
+if(NOT first STREQUAL second)
+  message(FATAL_ERROR "two runs of `minga demo` printed different reports")
+endif()
+
+run_demo(small_a --seed "another seed" --voters 3000)
+run_demo(small_b --voters=3000 "--seed=another seed")
+if(NOT small_a STREQUAL small_b)
+  message(FATAL_ERROR "two runs with --seed 'another seed' --voters 3000 printed different reports")
+endif()
+if(small_a STREQUAL first)
+  message(FATAL_ERROR "another seed printed the default report: the seed is ignored")
+endif()
+if(NOT small_a MATCHES "voters +3,000 ")
+  message(FATAL_ERROR "--voters 3000 not reported:\n${small_a}")
+endif()

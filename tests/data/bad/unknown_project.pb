@@ -1,0 +1,22 @@
+META
+key;value
+description;Bad on purpose (minga command-line tests): the vote on line 22 names project 9, which does not exist
+country;Nowhere
+unit;Testville
+instance;2026
+num_projects;2
+num_votes;3
+budget;100
+vote_type;approval
+rule;greedy
+date_begin;01.01.2026
+date_end;02.01.2026
+PROJECTS
+project_id;cost;name
+1;50;Benches
+2;60;Racks
+VOTES
+voter_id;vote
+v1;1
+v2;2
+v3;1,9
