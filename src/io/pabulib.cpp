@@ -133,12 +133,6 @@ std::optional<std::uint32_t>* length_rule(BallotRules& rules, RuleKey key) {
   return nullptr;
 }
 
-// A value as shown in an error message: quoted and cut short.
-std::string shown(std::string_view text) {
-  std::string s = "'" + std::string(text.substr(0, 60));
-  if (text.size() > 60) s += "...";
-  return s + "'";
-}
 
 // ---- reading ----------------------------------------------------------------
 
@@ -368,7 +362,7 @@ class PabulibReader {
     if (!lines_.next(line)) throw_parse_error(Location{lines_.name(), 1, {}}, "empty file");
     if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // byte-order mark
     if (section_title(line) != Section::meta)
-      lines_.fail({}, "a pabulib file starts with the line META, found " + shown(line));
+      lines_.fail({}, "a pabulib file starts with the line META, found " + io::quoted(line));
   }
 
   static std::optional<Section> section_title(std::string_view line) {
@@ -504,10 +498,10 @@ class PabulibReader {
       meta_.vote_type = vote_type_from_name(value);
       if (!meta_.vote_type)
         throw Error(Errc::unsupported, lines_.at(key),
-                    "unknown vote_type " + shown(value) + " (approval, choose-1, ordinal, cumulative or scoring)");
+                    "unknown vote_type " + io::quoted(value) + " (approval, choose-1, ordinal, cumulative or scoring)");
     } else if (k == "budget") {
       meta_.budget = decimal(key, value);
-      if (*meta_.budget < 0) lines_.fail(key, "negative budget " + shown(value));
+      if (*meta_.budget < 0) lines_.fail(key, "negative budget " + io::quoted(value));
     } else if (k == "num_projects") {
       meta_.num_projects = count(key, value);
       meta_.num_projects_line = lines_.line_number();
@@ -517,7 +511,7 @@ class PabulibReader {
     } else if (auto rule = rule_key_from_name(k)) {
       if (auto* length = length_rule(meta_.rules, *rule)) {
         std::uint64_t n = count(key, value);
-        if (n > 0xFFFFFFFFu) throw Error(Errc::limit, lines_.at(key), "length " + shown(value) + " is too large");
+        if (n > 0xFFFFFFFFu) throw Error(Errc::limit, lines_.at(key), "length " + io::quoted(value) + " is too large");
         *length = static_cast<std::uint32_t>(n);
       } else {
         *rational_rule(meta_.rules, *rule) = decimal(key, value);
@@ -561,10 +555,10 @@ class PabulibReader {
       project.id = std::string(fields[columns.id]);
       if (project.id.empty()) lines_.fail("project_id", "empty project id");
       if (project.id.find(',') != std::string::npos)
-        lines_.fail("project_id", "project id " + shown(project.id) + " holds a comma, which separates ids in votes");
+        lines_.fail("project_id", "project id " + io::quoted(project.id) + " holds a comma, which separates ids in votes");
       auto [first, added] = project_index_.insert(project.id, projects.size());
       if (!added)
-        lines_.fail("project_id", "duplicate project id " + shown(project.id) + " (first on line " +
+        lines_.fail("project_id", "duplicate project id " + io::quoted(project.id) + " (first on line " +
                                       std::to_string(project_lines_[first]) + ")");
       project_lines_.push_back(lines_.line_number());
       project.cost = cost(fields[columns.cost]);
@@ -584,7 +578,7 @@ class PabulibReader {
   Rational cost(std::string_view text) const {
     if (text.empty()) lines_.fail("cost", "missing cost");
     Rational value = decimal("cost", text);
-    if (value < 0) lines_.fail("cost", "negative cost " + shown(text));
+    if (value < 0) lines_.fail("cost", "negative cost " + io::quoted(text));
     return value;
   }
 
@@ -618,7 +612,7 @@ class PabulibReader {
       if (voter.empty()) lines_.fail("voter_id", "empty voter id");
       if (std::uint64_t first = voters.insert(voter, lines_.line_number()))
         lines_.fail("voter_id",
-                    "duplicate voter id " + shown(voter) + " (first on line " + std::to_string(first) + ")");
+                    "duplicate voter id " + io::quoted(voter) + " (first on line " + std::to_string(first) + ")");
       const StratumId stratum = stratum_of(election, fields, columns);
       ++rows;
       read_projects_listed(fields[columns.vote], rows);
@@ -636,11 +630,11 @@ class PabulibReader {
     listed_.clear();
     if (list.empty()) return;  // a blank ballot
     for_each_item(list, [&](std::string_view id) {
-      if (id.empty()) lines_.fail("vote", "empty project id in the list " + shown(list));
+      if (id.empty()) lines_.fail("vote", "empty project id in the list " + io::quoted(list));
       const std::uint64_t* found = project_index_.find(id);
-      if (!found) lines_.fail("vote", "unknown project " + shown(id));
+      if (!found) lines_.fail("vote", "unknown project " + io::quoted(id));
       const auto index = static_cast<AlternativeIndex>(*found);
-      if (listed_in_row_[index] == row) lines_.fail("vote", "project " + shown(id) + " is listed twice");
+      if (listed_in_row_[index] == row) lines_.fail("vote", "project " + io::quoted(id) + " is listed twice");
       listed_in_row_[index] = row;
       listed_.push_back(index);
     });
@@ -708,7 +702,7 @@ class PabulibReader {
   void note_unknown_channels(Election& election) const {
     if (num_unknown_channels_ == 0) return;
     std::string list;
-    for (const auto& m : unknown_channels_) list += (list.empty() ? "" : ", ") + shown(m);
+    for (const auto& m : unknown_channels_) list += (list.empty() ? "" : ", ") + io::quoted(m);
     if (num_unknown_channels_ > unknown_channels_.size())
       list += " and " + std::to_string(num_unknown_channels_ - unknown_channels_.size()) + " more";
     election.notes.push_back("voting_method values not known as channels (" + list +
@@ -743,7 +737,7 @@ class PabulibReader {
 // Appends one field, quoted when it holds ';', '"' or spaces at its ends.
 void append_field(std::string& out, std::string_view value) {
   if (value.find_first_of("\r\n") != std::string_view::npos)
-    cannot_write("the value " + shown(value) + " holds a line break");
+    cannot_write("the value " + io::quoted(value) + " holds a line break");
   bool plain =
       value.find_first_of(";\"") == std::string_view::npos &&
       (value.empty() || (value.front() != ' ' && value.back() != ' ' && value.front() != '\t' && value.back() != '\t'));
@@ -790,10 +784,10 @@ class PabulibWriter {
       const Alternative& a = election_.alternatives[i];
       if (a.id.empty()) cannot_write("alternative " + std::to_string(i + 1) + " has no id");
       if (a.id.find(',') != std::string::npos || trim(a.id) != a.id)
-        cannot_write("project id " + shown(a.id) + " holds a comma or spaces at its ends");
-      if (election_.find(a.id) != i) cannot_write("project id " + shown(a.id) + " is used twice");
-      if (!a.cost) cannot_write("project " + shown(a.id) + " has no cost");
-      if (*a.cost < 0) cannot_write("project " + shown(a.id) + " has a negative cost");
+        cannot_write("project id " + io::quoted(a.id) + " holds a comma or spaces at its ends");
+      if (election_.find(a.id) != i) cannot_write("project id " + io::quoted(a.id) + " is used twice");
+      if (!a.cost) cannot_write("project " + io::quoted(a.id) + " has no cost");
+      if (*a.cost < 0) cannot_write("project " + io::quoted(a.id) + " has a negative cost");
     }
     if (kind == BallotKind::ranked) {
       Ranking ranking;
@@ -815,7 +809,7 @@ class PabulibWriter {
       std::uint32_t mark = ranking.marks[b];
       if (mark >= election_.num_alternatives()) cannot_write("a ranked ballot holds an overvote or write-in mark");
       if (ranked_in[mark] == stamp)
-        cannot_write("a ranked ballot ranks " + shown(election_.alternatives[mark].id) + " twice");
+        cannot_write("a ranked ballot ranks " + io::quoted(election_.alternatives[mark].id) + " twice");
       ranked_in[mark] = stamp;
     }
   }
@@ -928,7 +922,7 @@ class PabulibWriter {
     for (const Alternative& a : election_.alternatives)
       for (const auto& [key, value] : a.attributes) {
         if (io::iequals(key, "project_id") || io::iequals(key, "cost") || io::iequals(key, "name")) continue;
-        if (key.empty()) cannot_write("project " + shown(a.id) + " has an attribute with an empty name");
+        if (key.empty()) cannot_write("project " + io::quoted(a.id) + " has an attribute with an empty name");
         bool known = false;
         for (const auto& c : columns) known = known || io::iequals(c, key);
         if (!known) columns.push_back(key);

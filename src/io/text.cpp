@@ -192,6 +192,39 @@ bool iequals(std::string_view a, std::string_view b) {
          });
 }
 
+std::string clipped(std::string_view text) {
+  std::string s(text.substr(0, 40));
+  if (text.size() > 40) s += "...";
+  return s;
+}
+
+std::string quoted(std::string_view text) { return "'" + clipped(text) + "'"; }
+
+std::uint64_t parse_count_at(std::string_view text, const Location& where) {
+  try {
+    return parse_count(text, where.field);
+  } catch (const Error& e) {
+    std::string reason = e.reason();
+    const std::string prefix = where.field + ": ";
+    if (!where.field.empty() && reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
+    throw Error(e.code(), where, reason);
+  }
+}
+
+std::uint64_t parse_weight_at(std::string_view text, const Location& where) {
+  if (text.find_first_of("./eE") == std::string_view::npos) return parse_count_at(text, where);
+  Rational w;
+  try {
+    w = parse_decimal(text, where.field);
+  } catch (const Error&) {
+    throw_parse_error(where, quoted(text) + " is not a number");
+  }
+  if (!is_integer(w)) throw Error(Errc::unsupported, where, "fractional weight " + quoted(text) + ": minga counts whole ballots");
+  if (w < 0) throw_parse_error(where, "negative weight " + quoted(text));
+  if (w > Rational(~0ull)) throw Error(Errc::limit, where, quoted(text) + " does not fit in 64 bits");
+  return numerator(w).convert_to<std::uint64_t>();
+}
+
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
   std::size_t start = 0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "minga/core/error.hpp"
+#include "minga/core/number.hpp"
 
 namespace minga::io {
 
@@ -58,6 +59,17 @@ std::string_view trim(std::string_view text);
 /// ASCII lower-casing (identifiers and tokens only).
 std::string lower_ascii(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
+
+/// A value as shown in an error message: cut to 40 bytes ("..." after), unquoted / quoted.
+std::string clipped(std::string_view text);
+std::string quoted(std::string_view text);
+
+/// parse_count() with the error placed at `where`.
+std::uint64_t parse_count_at(std::string_view text, const Location& where);
+
+/// A whole number of ballots: "12", or a decimal with an integer value ("12.0").
+/// A fraction is Error(unsupported): minga counts whole ballots.
+std::uint64_t parse_weight_at(std::string_view text, const Location& where);
 
 /// Splits `text` on `separator` without quoting rules.
 std::vector<std::string_view> split(std::string_view text, char separator);

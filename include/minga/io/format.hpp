@@ -51,18 +51,21 @@ MINGA_EXPORT Format format_from_extension(const std::filesystem::path& path);
 struct RankedCsvOptions {
   char delimiter = ',';
   /// Columns holding ranks, in order; empty = every column whose header reads
-  /// "rank N", "rankN", "choice N", "Nth choice"... (numbered as they appear).
+  /// "rank N", "rankN", "choice N", "Nth choice", "preference N"... (ordered by N).
   std::vector<std::string> rank_columns;
   /// Column with a count per row (empty = "count" or "weight" if present).
   std::string count_column;
-  /// Columns giving the channel and the district of each ballot (optional).
+  /// Columns giving the channel and the district of each ballot (optional;
+  /// empty = "channel" / "district" if present).
   std::string channel_column;
   std::string district_column;
   std::vector<std::string> skip_tokens{"", "undervote", "skipped", "blank"};
   std::vector<std::string> overvote_tokens{"overvote"};
   std::vector<std::string> write_in_tokens{"uwi", "write-in", "writein", "uncertified write in", "undeclared write-in"};
-  /// Marks at one rank separated by this character are several marks (a tie); 0 = off.
-  char tie_separator = 0;
+  /// Marks at one rank separated by this character are several marks (a tie, or
+  /// an overvote the tabulation rule resolves); 0 = off. '=' by default, which is
+  /// what write_ranked_csv() writes, so written files read back unchanged.
+  char tie_separator = '=';
 };
 
 struct ReadOptions {
