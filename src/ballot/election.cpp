@@ -13,26 +13,24 @@ const std::string* Alternative::attribute(std::string_view key) const {
 }
 
 Election::Election(BallotKind kind, std::vector<Alternative> alts)
-    : alternatives(std::move(alts)), profile(kind, static_cast<std::uint32_t>(alternatives.size())) {}
+    : alternatives(std::move(alts)), profile(kind, static_cast<std::uint32_t>(alternatives.size())) {
+  reindex();
+}
 
-void Election::rebuild_index() const {
+void Election::reindex() {
   index_.clear();
   index_.reserve(alternatives.size());
   for (std::size_t i = 0; i < alternatives.size(); ++i) index_.emplace(alternatives[i].id, static_cast<AlternativeIndex>(i));
 }
 
 std::optional<AlternativeIndex> Election::find(std::string_view id) const {
-  // The index is rebuilt when alternatives were added or edited since it was made;
-  // every hit is checked against the alternative itself.
-  auto lookup = [&]() -> std::optional<AlternativeIndex> {
-    auto it = index_.find(id);
-    if (it != index_.end() && it->second < alternatives.size() && alternatives[it->second].id == id) return it->second;
-    return std::nullopt;
-  };
-  if (index_.size() != alternatives.size()) rebuild_index();
-  if (auto hit = lookup()) return hit;
-  rebuild_index();
-  return lookup();
+  // const and lock-free: the index is a hint checked against the alternative
+  // itself; a miss scans, in case ids were added or edited since reindex().
+  auto it = index_.find(id);
+  if (it != index_.end() && it->second < alternatives.size() && alternatives[it->second].id == id) return it->second;
+  for (std::size_t i = 0; i < alternatives.size(); ++i)
+    if (alternatives[i].id == id) return static_cast<AlternativeIndex>(i);
+  return std::nullopt;
 }
 
 AlternativeIndex Election::index_of(std::string_view id, const Location& where) const {

@@ -372,6 +372,7 @@ void Profile::merge(const Profile& other) {
                                     std::to_string(other.num_alternatives_) + " alternatives into a " + kind_word(kind_) +
                                     " profile over " + std::to_string(num_alternatives_));
   if (&other == this) {
+    if (total_ > std::numeric_limits<std::uint64_t>::max() / 2) throw Error(Errc::limit, "more than 2^64 ballots");
     for (auto& c : counts_) c *= 2;
     total_ *= 2;
     return;

@@ -5,6 +5,8 @@
 // and, for budgeting, exact costs), the ballot rules voters had to follow, a
 // budget or a number of seats, free-form metadata as read, and the Profile of
 // ballots. Every reader produces one; every writer consumes one.
+//
+// THREAD SAFETY: const methods may run concurrently; mutation needs exclusive access.
 #pragma once
 
 #include "minga/export.h"
@@ -61,8 +63,11 @@ class MINGA_EXPORT Election {
   BallotKind kind() const noexcept { return profile.kind(); }
   std::uint32_t num_alternatives() const noexcept { return static_cast<std::uint32_t>(alternatives.size()); }
 
-  /// Index of the alternative with this id, if any (O(1)).
+  /// Index of the alternative with this id, if any. O(1) while the index is
+  /// fresh; call reindex() after adding or renaming alternatives in bulk
+  /// (lookups stay correct without it, only slower).
   std::optional<AlternativeIndex> find(std::string_view id) const;
+  void reindex();
   /// Index of the alternative with this id, or Error(parse) at `where`.
   AlternativeIndex index_of(std::string_view id, const Location& where) const;
 
@@ -91,8 +96,7 @@ class MINGA_EXPORT Election {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
-  void rebuild_index() const;
-  mutable std::unordered_map<std::string, AlternativeIndex, IdHash, std::equal_to<>> index_;
+  std::unordered_map<std::string, AlternativeIndex, IdHash, std::equal_to<>> index_;
 };
 
 /// One kind of rule violation and how many ballots commit it.

@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* minga.h - the C ABI of minga: elections in, facts out, from any language. */
+/*
+ * minga is a C++ library for collective decisions (ranked elections,
+ * participatory budgets, quadratic voting). This header is its stable C ABI:
+ * plain C99, no C++ type crosses it, and every capability is reachable from
+ * any language that can call C (ctypes, cffi, koffi, JNA, P/Invoke, cgo...).
+ *
+ * CONVENTIONS
+ *  - Names: functions are minga_<module>_<verb>, macros and enum values MINGA_*.
+ *  - Status: every fallible call returns an int: MINGA_OK (0) on success or a
+ *    negative MINGA_E* code. The codes are pinned and append-only.
+ *  - Errors: after a failure, minga_last_error_code() and
+ *    minga_last_error_message() describe it on the calling thread. When input
+ *    is bad the message names the file (or "<json>", "<binary>"), the line and
+ *    the field, e.g. "votes.pb:12: vote: unknown project '99'". A bad argument
+ *    names the function and the parameter, e.g.
+ *    "minga_election_read_file: 'path' is NULL".
+ *  - Parameter order: a function that creates a handle takes the new handle's
+ *    `**out` first; a function acting on a handle takes that handle first,
+ *    then its inputs, then its out-parameters. On failure, out-parameters are
+ *    set to NULL / 0 whenever they are non-NULL.
+ *  - Ownership: a handle returned through `**out` belongs to the caller, who
+ *    releases it with its _free function (NULL-safe). A buffer returned
+ *    through `char **out` / `unsigned char **out` is released with
+ *    minga_free(). A `const char *` returned by a getter belongs to minga; the
+ *    getter says how long it lives. minga never keeps a caller's pointer after
+ *    a call returns.
+ *  - Text is UTF-8. Pointer arguments must not be NULL unless the
+ *    documentation of the parameter says so; a NULL where one is not allowed
+ *    fails with MINGA_EINVAL (it never crashes).
+ *  - Constants: every macro constant also exists as a function of the same
+ *    name in lower case (MINGA_EPARSE and minga_eparse()), for FFI users
+ *    who cannot read macros.
+ *  - Numbers are exact. Where a value may not fit a C type (budgets, costs,
+ *    points), it travels as a decimal string ("1546168.66", "1/3").
+ *
+ * THREAD SAFETY
+ *  - Every function may be called from any thread, and minga_init() may be
+ *    called concurrently.
+ *  - The error state (minga_last_error_*) is per thread.
+ *  - A minga_election is not locked. Functions that take a
+ *    `const minga_election *` only read it and may run at the same time on the
+ *    same handle; a function that takes a non-const `minga_election *`
+ *    (the minga_election_add_*, minga_election_merge, minga_election_free)
+ *    needs exclusive access to it. Different handles are independent.
+ *
+ * STABILITY
+ *  Everything in this header is stable within an ABI version
+ *  (MINGA_ABI_VERSION, the N of libminga.so.N): functions and codes are only
+ *  ever added. JSON documents carry a "schema" name with a version
+ *  ("minga.election/1", "minga.summary/1"); fields are only ever added within
+ *  a schema version.
+ */
+#ifndef MINGA_H
+#define MINGA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "minga/export.h"
+#include "minga/version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ===========================================================================
+ * Version and initialisation
+ * ======================================================================== */
+
+/* The macros MINGA_VERSION_MAJOR, MINGA_VERSION_MINOR, MINGA_VERSION_PATCH,
+ * MINGA_VERSION_STRING, MINGA_VERSION_NUMBER (MAJOR*10000 + MINOR*100 + PATCH)
+ * and MINGA_ABI_VERSION come from "minga/version.h": they describe the header
+ * you compiled against. The functions below describe the library you run
+ * with; compare them to detect a mismatched installation. */
+
+/*! minga_version_string() :
+ *  @return the release of the running library, e.g. "0.1.0" (static storage). */
+MINGA_EXPORT const char *minga_version_string(void);
+
+/*! minga_version_number() :
+ *  @return MAJOR*10000 + MINOR*100 + PATCH of the running library. */
+MINGA_EXPORT int minga_version_number(void);
+
+/*! minga_version_major(), minga_version_minor(), minga_version_patch() :
+ *  @return the parts of the running library's release. */
+MINGA_EXPORT int minga_version_major(void);
+MINGA_EXPORT int minga_version_minor(void);
+MINGA_EXPORT int minga_version_patch(void);
+
+/*! minga_abi_version() :
+ *  @return the ABI version of the running library (its SONAME is
+ *  libminga.so.<this>). It changes only when this header changes
+ *  incompatibly; a program built against a header with a different
+ *  MINGA_ABI_VERSION must not use the library. */
+MINGA_EXPORT int minga_abi_version(void);
+
+/*! minga_init() :
+ *  Initialises the library (its cryptographic core, libsodium). Call it
+ *  before any other function: today only the cryptographic parts depend on
+ *  it, later versions may rely on it everywhere. Calling it again is
+ *  harmless. Thread-safe.
+ *  @return 0 the first time it succeeds, 1 when minga was already initialised,
+ *          a negative MINGA_E* code when initialisation failed (the call may
+ *          be retried). */
+MINGA_EXPORT int minga_init(void);
+
+/* ===========================================================================
+ * Status codes and errors
+ * ======================================================================== */
+
+/* Pinned and append-only: a code never changes its meaning or value. */
+#define MINGA_OK            0  /* success */
+#define MINGA_EINVAL       (-1) /* a caller passed something the API forbids (NULL, unknown name, index out of range) */
+#define MINGA_EPARSE       (-2) /* input text or bytes are malformed */
+#define MINGA_EIO          (-3) /* a file could not be opened, read or written */
+#define MINGA_EUNSUPPORTED (-4) /* well-formed input that minga does not support, or a format that cannot hold the data */
+#define MINGA_EMISMATCH    (-5) /* inputs disagree (merging elections over different alternatives, ...) */
+#define MINGA_ENOMEM       (-6) /* out of memory */
+#define MINGA_ELIMIT       (-7) /* a number or size beyond a documented limit */
+#define MINGA_EINTERNAL    (-8) /* a bug in minga: please report it with the message */
+
+/*! Function forms of the status codes (for FFI users). */
+MINGA_EXPORT int minga_ok(void);
+MINGA_EXPORT int minga_einval(void);
+MINGA_EXPORT int minga_eparse(void);
+MINGA_EXPORT int minga_eio(void);
+MINGA_EXPORT int minga_eunsupported(void);
+MINGA_EXPORT int minga_emismatch(void);
+MINGA_EXPORT int minga_enomem(void);
+MINGA_EXPORT int minga_elimit(void);
+MINGA_EXPORT int minga_einternal(void);
+
+/*! minga_status_name() :
+ *  @return a stable lower-case name for a status code: "ok",
+ *  "invalid_argument", "parse", "io", "unsupported", "mismatch",
+ *  "out_of_memory", "limit", "internal"; "unknown" for any other value.
+ *  Static storage; never NULL. */
+MINGA_EXPORT const char *minga_status_name(int status);
+
+/*! minga_last_error_code() :
+ *  @return the status of the most recent failed call on this thread, or
+ *  MINGA_OK when no call has failed since the thread started or since
+ *  minga_clear_error(). Successful calls do not reset it (like errno). */
+MINGA_EXPORT int minga_last_error_code(void);
+
+/*! minga_last_error_message() :
+ *  @return the message of the most recent failed call on this thread, or ""
+ *  when there is none. Never NULL. The string belongs to minga and stays
+ *  valid until the next failing call on this thread or minga_clear_error(). */
+MINGA_EXPORT const char *minga_last_error_message(void);
+
+/*! minga_clear_error() :
+ *  Resets this thread's error state to MINGA_OK and "". */
+MINGA_EXPORT void minga_clear_error(void);
+
+/*! minga_free() :
+ *  Releases a buffer that minga returned through a `char **out` or
+ *  `unsigned char **out` parameter. NULL is allowed (nothing happens).
+ *  Do not use it on handles (they have their own _free) or on `const char *`
+ *  results of getters. */
+MINGA_EXPORT void minga_free(void *buffer);
+
+/* ===========================================================================
+ * Ballot constants
+ * ======================================================================== */
+
+/* How a ballot reached the count. Paper batches counted by hand and SMS votes
+ * feed the same tally as online ones; results break down by channel.
+ * Pinned and append-only. */
+typedef enum minga_channel {
+  MINGA_CHANNEL_UNSPECIFIED = 0,
+  MINGA_CHANNEL_ONLINE = 1,
+  MINGA_CHANNEL_KIOSK = 2,
+  MINGA_CHANNEL_PAPER = 3,
+  MINGA_CHANNEL_SMS = 4,
+  MINGA_CHANNEL_OTHER = 5
+} minga_channel;
+
+/*! Function forms of the channels. */
+MINGA_EXPORT int minga_channel_unspecified(void);
+MINGA_EXPORT int minga_channel_online(void);
+MINGA_EXPORT int minga_channel_kiosk(void);
+MINGA_EXPORT int minga_channel_paper(void);
+MINGA_EXPORT int minga_channel_sms(void);
+MINGA_EXPORT int minga_channel_other(void);
+
+/*! minga_channel_name() :
+ *  @return "unspecified", "online", "kiosk", "paper", "sms", "other", or
+ *  "unknown" for any other value. Static storage; never NULL. */
+MINGA_EXPORT const char *minga_channel_name(int channel);
+
+/* Tokens a ranked ballot may hold at a rank instead of a candidate index
+ * (see minga_election_add_rankings). Candidate indices are always smaller
+ * than both. */
+#define MINGA_MARK_OVERVOTE 0xFFFFFFFFu /* the scanner read an overvote at this rank */
+#define MINGA_MARK_WRITE_IN 0xFFFFFFFEu /* an undeclared write-in */
+
+/*! Function forms of the mark tokens. */
+MINGA_EXPORT uint32_t minga_mark_overvote(void);
+MINGA_EXPORT uint32_t minga_mark_write_in(void);
+
+/* ===========================================================================
+ * Elections
+ * ======================================================================== */
+
+/* An election: its alternatives (candidates, projects or options, each with a
+ * unique id), its ballot kind, rules, budget or seats, and its ballots, kept
+ * as a compressed profile (memory grows with distinct ballots, not with
+ * ballots). Alternatives are numbered 0..n-1 in the order of the election.
+ *
+ * Ballot kinds, by name:
+ *   "approval"   a set of alternatives (also choose-1 and knapsack ballots)
+ *   "ranked"     ranks 1, 2, 3... each holding the marks made at that rank
+ *   "score"      exact points per alternative (score, cumulative ballots)
+ *   "quadratic"  integer votes per option, possibly negative */
+typedef struct minga_election minga_election;
+
+/*! minga_election_new() :
+ *  Creates an empty election.
+ *  @param out             receives the new election; free it with minga_election_free().
+ *  @param kind            "approval", "ranked", "score" or "quadratic".
+ *  @param n_alternatives  number of alternatives (may be 0).
+ *  @param ids             n_alternatives unique ids (copied), or NULL for the
+ *                         ids "1", "2", ..., "n".
+ *  @return MINGA_OK; MINGA_EINVAL for an unknown kind, an id that is NULL,
+ *          empty, repeated or not UTF-8, or too many alternatives (more than
+ *          4294967280). */
+MINGA_EXPORT int minga_election_new(minga_election **out, const char *kind, size_t n_alternatives,
+                                    const char *const *ids);
+
+/*! minga_election_free() :
+ *  Releases an election and everything it owns (including the strings
+ *  returned by minga_election_alternative_id()). NULL is allowed. */
+MINGA_EXPORT void minga_election_free(minga_election *election);
+
+/*! minga_election_read_file() :
+ *  Reads an election file: pabulib (.pb), PrefLib (.soc .soi .toc .toi .cat),
+ *  BLT (.blt), ranked CSV (.csv; Scottish ward files and ranking-pattern
+ *  tables are recognised), minga JSON (.json) or minga binary (.mingab).
+ *  Reading validates everything; the first problem fails the call.
+ *  @param out     receives the election; free it with minga_election_free().
+ *  @param path    file name (UTF-8).
+ *  @param format  NULL or "auto" to decide from the extension and then the
+ *                 content; otherwise "pabulib", "preflib", "blt", "csv",
+ *                 "scottish", "patterns", "json" or "binary".
+ *  @return MINGA_OK; MINGA_EIO when the file cannot be opened (the message
+ *          names the path); MINGA_EPARSE with file, line and field for bad
+ *          content; MINGA_EUNSUPPORTED when the format cannot be told or a
+ *          feature is not supported; MINGA_EINVAL for an unknown format name. */
+MINGA_EXPORT int minga_election_read_file(minga_election **out, const char *path, const char *format);
+
+/*! minga_election_write_file() :
+ *  Writes an election file. The file appears complete or not at all (it is
+ *  written to "<path>.tmp" and renamed).
+ *  @param format  NULL or "auto" to decide from the extension of `path`;
+ *                 otherwise "pabulib", "preflib", "blt", "csv", "json" or "binary".
+ *  @return MINGA_OK; MINGA_EIO when the file cannot be written;
+ *          MINGA_EUNSUPPORTED when the format cannot hold this election (e.g.
+ *          approval ballots as BLT); MINGA_EINVAL when the format is unknown
+ *          or cannot be told from the extension. */
+MINGA_EXPORT int minga_election_write_file(const minga_election *election, const char *path, const char *format);
+
+/*! minga_election_from_json() :
+ *  Reads an election from a JSON document ("schema": "minga.election/1").
+ *  @param out   receives the election; free it with minga_election_free().
+ *  @param json  UTF-8 text; it need not be NUL-terminated.
+ *  @param len   its length in bytes.
+ *  @return MINGA_OK; MINGA_EPARSE (the message says "<json>:line: field: ...")
+ *          for malformed or invalid input. */
+MINGA_EXPORT int minga_election_from_json(minga_election **out, const char *json, size_t len);
+
+/*! minga_election_to_json() :
+ *  Writes the election as a JSON document ("schema": "minga.election/1")
+ *  that minga_election_from_json() reads back to the same election.
+ *  @param out      receives a NUL-terminated buffer; free it with minga_free().
+ *  @param out_len  receives its length without the NUL; may be NULL.
+ *  @return MINGA_OK or a negative code. */
+MINGA_EXPORT int minga_election_to_json(const minga_election *election, char **out, size_t *out_len);
+
+/*! minga_election_to_binary() :
+ *  Writes the election in minga's compact, checksummed binary format.
+ *  @param out      receives the bytes; free them with minga_free().
+ *  @param out_len  receives their number (required).
+ *  @return MINGA_OK or a negative code. */
+MINGA_EXPORT int minga_election_to_binary(const minga_election *election, unsigned char **out, size_t *out_len);
+
+/*! minga_election_from_binary() :
+ *  Reads an election written by minga_election_to_binary().
+ *  @return MINGA_OK; MINGA_EPARSE for corrupt or truncated bytes. */
+MINGA_EXPORT int minga_election_from_binary(minga_election **out, const unsigned char *bytes, size_t len);
+
+/*! minga_election_merge() :
+ *  Adds the ballots of `other` to `into`. Both must have the same kind and the
+ *  same set of alternative ids, in any order (other's ballots are renumbered
+ *  by id). Partial profiles built on many machines combine this way. Only
+ *  ballots are merged: metadata, rules and notes of `into` are kept.
+ *  `into` and `other` may be the same election (its ballots then count twice).
+ *  @return MINGA_OK; MINGA_EMISMATCH when the elections disagree, and then
+ *          `into` is unchanged; MINGA_ELIMIT when a count would overflow. */
+MINGA_EXPORT int minga_election_merge(minga_election *into, const minga_election *other);
+
+/* ---- accessors ---------------------------------------------------------- */
+
+/*! minga_election_kind() :
+ *  @return "approval", "ranked", "score" or "quadratic" (static storage), or
+ *          NULL when `election` is NULL (MINGA_EINVAL is then recorded). */
+MINGA_EXPORT const char *minga_election_kind(const minga_election *election);
+
+/*! minga_election_num_alternatives() :
+ *  @param out  receives the number of alternatives. */
+MINGA_EXPORT int minga_election_num_alternatives(const minga_election *election, size_t *out);
+
+/*! minga_election_num_ballots() :
+ *  @param out  receives the number of ballots (the sum of their counts). */
+MINGA_EXPORT int minga_election_num_ballots(const minga_election *election, uint64_t *out);
+
+/*! minga_election_num_distinct() :
+ *  @param out  receives the number of distinct (channel, district, ballot)
+ *              entries the election stores. */
+MINGA_EXPORT int minga_election_num_distinct(const minga_election *election, size_t *out);
+
+/*! minga_election_alternative_id() :
+ *  @param index  0 <= index < number of alternatives.
+ *  @param out    receives the id, NUL-terminated. It belongs to the election
+ *                and stays valid until the election is freed.
+ *  @return MINGA_OK; MINGA_EINVAL when index is out of range. */
+MINGA_EXPORT int minga_election_alternative_id(const minga_election *election, size_t index, const char **out);
+
+/*! minga_election_info_json() :
+ *  Summarises the election as JSON ("schema": "minga.summary/1"): kind,
+ *  title, source format, numbers of alternatives (and withdrawn ones),
+ *  ballots and distinct ballots, budget, total cost, seats, ballot rules,
+ *  ballots per channel and per district, the ballot rules some ballots break
+ *  (with how many ballots and an example), and the reader's notes. Exact
+ *  numbers are strings; absent values are null. The `minga info` command
+ *  prints the same summary.
+ *  @param out      receives a NUL-terminated buffer; free it with minga_free().
+ *  @param out_len  receives its length without the NUL; may be NULL.
+ *  @return MINGA_OK or a negative code. */
+MINGA_EXPORT int minga_election_info_json(const minga_election *election, char **out, size_t *out_len);
+
+/* ---- adding ballots in bulk ----------------------------------------------
+ *
+ * The add functions take a batch of n_ballots ballots as flat arrays, the
+ * layout of an Apache Arrow list array (and of CSR matrices):
+ *
+ *   offsets    n_ballots + 1 non-decreasing entries. Ballot b's items are
+ *              items[offsets[b]] .. items[offsets[b+1] - 1]; offsets[0] need
+ *              not be 0.
+ *
+ * and, for every ballot b, these optional per-ballot arrays:
+ *
+ *   counts     counts[b] identical ballots (a weight); NULL = 1 each. A count
+ *              of 0 adds nothing.
+ *   channels   channels[b] is a minga_channel value; NULL = all
+ *              MINGA_CHANNEL_UNSPECIFIED.
+ *   districts  districts[b] is the ballot's district or precinct (UTF-8,
+ *              copied); NULL (the array or an entry) = none.
+ *
+ * Alternatives are indices 0..n-1 of the election. An item array may be NULL
+ * only when the batch holds no items.
+ *
+ * ALL OR NOTHING: every ballot of the batch is checked before any is added,
+ * so a call that fails with MINGA_EINVAL or MINGA_ELIMIT adds nothing and
+ * the message names the first bad ballot ("ballot 7: alternative index 9 out
+ * of range"). Only exhausting memory (MINGA_ENOMEM) or the profile's own size
+ * limit (4 GiB of distinct ballots) midway can leave part of a batch added.
+ * ------------------------------------------------------------------------- */
+
+/*! minga_election_add_approvals() :
+ *  Adds approval ballots: ballot b approves alternatives[offsets[b]] ..
+ *  alternatives[offsets[b+1] - 1], in any order, each at most once. An empty
+ *  ballot (approving nothing) is a valid ballot.
+ *  @return MINGA_OK; MINGA_EINVAL for an index out of range, an alternative
+ *          approved twice, a bad channel, decreasing offsets, or an election
+ *          whose kind is not "approval"; MINGA_ELIMIT when the total number
+ *          of ballots would pass 2^64 - 1. */
+MINGA_EXPORT int minga_election_add_approvals(minga_election *election, size_t n_ballots, const size_t *offsets,
+                                              const uint32_t *alternatives, const uint64_t *counts,
+                                              const uint8_t *channels, const char *const *districts);
+
+/*! minga_election_add_rankings() :
+ *  Adds ranked ballots, a list of ranks per ballot and a list of marks per rank
+ *  (Arrow's list<list<uint32>>):
+ *
+ *    ballot_offsets  n_ballots + 1 entries: ballot b's ranks are ranks number
+ *                    ballot_offsets[b] .. ballot_offsets[b+1] - 1, in order
+ *                    (first choice first).
+ *    rank_offsets    one entry per rank plus one: rank k holds the marks
+ *                    marks[rank_offsets[k]] .. marks[rank_offsets[k+1] - 1].
+ *                    It must have ballot_offsets[n_ballots] + 1 entries.
+ *    marks           candidate indices, or MINGA_MARK_OVERVOTE /
+ *                    MINGA_MARK_WRITE_IN.
+ *
+ *  A rank with no marks is a skipped rank; a rank with several candidates is
+ *  a tie or an overvote (the tabulation rule decides). Marks are kept as
+ *  made; ballot rules (skips, overvotes, duplicates across ranks) apply at
+ *  tabulation. Trailing skipped ranks carry no information and are dropped.
+ *
+ *  Example: two ballots "A > B" (count 3) and "C, then a skipped rank, then
+ *  A and B tied", with A=0 B=1 C=2:
+ *    ballot_offsets = {0, 2, 5}   rank_offsets = {0, 1, 2, 3, 3, 5}
+ *    marks = {0, 1, 2, 0, 1}      counts = {3, 1}
+ *
+ *  @return MINGA_OK; MINGA_EINVAL for a candidate index out of range, a
+ *          candidate marked twice at one rank, a bad channel, decreasing
+ *          offsets, or an election whose kind is not "ranked"; MINGA_ELIMIT
+ *          on count overflow. */
+MINGA_EXPORT int minga_election_add_rankings(minga_election *election, size_t n_ballots,
+                                             const size_t *ballot_offsets, const size_t *rank_offsets,
+                                             const uint32_t *marks, const uint64_t *counts,
+                                             const uint8_t *channels, const char *const *districts);
+
+/*! minga_election_add_scores() :
+ *  Adds score (or cumulative) ballots: ballot b gives alternative
+ *  alternatives[i] exactly numerators[i] / denominators[i] points, for
+ *  offsets[b] <= i < offsets[b+1]. Alternatives not listed get no points.
+ *  Points are exact rationals, so 2.5 points is 5/2 (or 25/10).
+ *  @param denominators  positive; NULL = 1 for every item (integer points).
+ *  @return MINGA_OK; MINGA_EINVAL for an index out of range, an alternative
+ *          scored twice in a ballot, a denominator of 0 or below, a bad
+ *          channel, decreasing offsets, or an election whose kind is not
+ *          "score"; MINGA_ELIMIT when a reduced numerator or denominator
+ *          does not fit in 63 bits, or on count overflow. */
+MINGA_EXPORT int minga_election_add_scores(minga_election *election, size_t n_ballots, const size_t *offsets,
+                                           const uint32_t *alternatives, const int64_t *numerators,
+                                           const int64_t *denominators, const uint64_t *counts,
+                                           const uint8_t *channels, const char *const *districts);
+
+/*! minga_election_add_quadratic() :
+ *  Adds quadratic ballots: ballot b gives option alternatives[i] votes[i]
+ *  votes (negative when the poll allows against-votes; its cost is the sum of
+ *  squares), for offsets[b] <= i < offsets[b+1].
+ *  @return MINGA_OK; MINGA_EINVAL for an index out of range, an option voted
+ *          twice in a ballot, a bad channel, decreasing offsets, or an
+ *          election whose kind is not "quadratic"; MINGA_ELIMIT for
+ *          votes == INT64_MIN or on count overflow. */
+MINGA_EXPORT int minga_election_add_quadratic(minga_election *election, size_t n_ballots, const size_t *offsets,
+                                              const uint32_t *alternatives, const int64_t *votes,
+                                              const uint64_t *counts, const uint8_t *channels,
+                                              const char *const *districts);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* MINGA_H */
