@@ -10,10 +10,14 @@ namespace {
 
 constexpr std::size_t kLabelWidth = 17;
 
-std::string group_integer_digits(std::string digits) {
-  std::size_t first = (!digits.empty() && digits[0] == '-') ? 1 : 0;
-  for (std::size_t i = digits.size(); i > first + 3; i -= 3) digits.insert(i - 3, ",");
-  return digits;
+std::string group_integer_digits(const std::string& digits) {
+  const std::size_t first = (!digits.empty() && digits[0] == '-') ? 1 : 0;
+  std::string grouped = digits.substr(0, first);
+  for (std::size_t i = first; i < digits.size(); ++i) {
+    if (i > first && (digits.size() - i) % 3 == 0) grouped.push_back(',');
+    grouped.push_back(digits[i]);
+  }
+  return grouped;
 }
 
 // "1546168.66" -> "1,546,168.66"
