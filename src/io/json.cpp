@@ -380,6 +380,10 @@ Election read_json(std::istream& in, const std::string& name) {
     if (auto p = reason.find("syntax error"); p != std::string::npos) reason = reason.substr(p);
     else if (auto q = reason.find("] "); q != std::string::npos) reason = reason.substr(q + 2);
     throw_parse_error(Location{name, line, {}}, "invalid JSON: " + reason);
+  } catch (const json::exception& err) {  // e.g. a number too large for a double ("1e999")
+    std::string reason = err.what();
+    if (auto q = reason.find("] "); q != std::string::npos) reason = reason.substr(q + 2);
+    throw_parse_error(Location{name, 0, {}}, "invalid JSON: " + reason);
   }
   return parse(doc, name);
 }

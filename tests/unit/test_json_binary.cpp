@@ -127,3 +127,9 @@ TEST_CASE("Binary damage is detected, never trusted", "[binary]") {
     CHECK_THROWS_AS(read_election_from_string(bin.substr(0, n), opts), Error);
   CHECK_THROWS_WITH(read_election_from_string(bin.substr(0, bin.size() - 3), opts), Catch::Contains("x.mingab"));
 }
+
+TEST_CASE("JSON numbers beyond a double are refused, not a crash (fuzz regression)", "[json]") {
+  ReadOptions json{Format::json, {}, "in.json"};
+  CHECK_THROWS_WITH(read_election_from_string("1e999", json), Catch::Contains("in.json: invalid JSON"));
+  CHECK_THROWS_AS(read_election_from_string(R"({"schema":"minga.election/1","kind":"approval","alternatives":["a"],"ballots":[{"count":1e999,"approve":[]}]})", json), Error);
+}
