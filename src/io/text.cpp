@@ -5,27 +5,38 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <memory>
 
 namespace minga::io {
 
 namespace {
-constexpr std::size_t kBlock = 1 << 20;
+// The buffer starts small (most inputs are small; fuzzing runs many) and doubles
+// up to kLargeBlock as a file proves large. A line longer than the buffer grows it.
+constexpr std::size_t kFirstBlock = 1 << 16;
+constexpr std::size_t kLargeBlock = 1 << 20;
 }
 
 LineReader::LineReader(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {}
 
 bool LineReader::fill() {
   if (eof_) return false;
-  if (pos_ > 0) {  // keep the unfinished tail
-    buffer_.erase(0, pos_);
+  if (pos_ > 0) {  // keep the unfinished tail, at the front
+    std::memmove(buffer_.get(), buffer_.get() + pos_, end_ - pos_);
     end_ -= pos_;
     pos_ = 0;
   }
-  buffer_.resize(end_ + kBlock);
-  in_.read(buffer_.data() + end_, static_cast<std::streamsize>(kBlock));
+  std::size_t wanted = capacity_;
+  if (capacity_ == 0) wanted = kFirstBlock;
+  else if (capacity_ - end_ < capacity_ / 2 || capacity_ < kLargeBlock) wanted = capacity_ * 2;  // long line, or large file
+  if (wanted != capacity_) {
+    std::unique_ptr<char[]> bigger(new char[wanted]);  // not zero-filled: only [0, end_) is ever read
+    if (end_ > 0) std::memcpy(bigger.get(), buffer_.get(), end_);
+    buffer_ = std::move(bigger);
+    capacity_ = wanted;
+  }
+  in_.read(buffer_.get() + end_, static_cast<std::streamsize>(capacity_ - end_));
   std::size_t got = static_cast<std::size_t>(in_.gcount());
   end_ += got;
-  buffer_.resize(end_);
   if (got == 0) eof_ = true;
   if (in_.bad()) throw Error(Errc::io, Location{name_, line_ + 1, {}}, "read error");
   return got > 0;
@@ -41,8 +52,8 @@ bool LineReader::next(std::string_view& line) {
   }
   // The returned view points into buffer_, which only changes inside next().
   for (;;) {
-    const char* begin = buffer_.data() + pos_;
-    const char* stop = buffer_.data() + end_;
+    const char* begin = buffer_.get() + pos_;
+    const char* stop = buffer_.get() + end_;
     const char* nl = begin;
     while (nl < stop && *nl != '\n' && *nl != '\r') ++nl;
     if (nl < stop && (*nl == '\n' || nl + 1 < stop || eof_)) {
@@ -57,7 +68,7 @@ bool LineReader::next(std::string_view& line) {
     if (!fill()) {
       if (pos_ >= end_) return false;
       if (saw_break) continue;  // now known to end the line
-      last_ = std::string_view(buffer_.data() + pos_, end_ - pos_);  // last line without newline
+      last_ = std::string_view(buffer_.get() + pos_, end_ - pos_);  // last line without newline
       pos_ = end_;
       break;
     }
