@@ -84,6 +84,25 @@ std::int64_t checked_int64(const Integer& v, const char* what) {
   return v.convert_to<std::int64_t>();
 }
 
+// Reads the delta-coded, strictly increasing indices of approval, score and quadratic keys.
+class IndexDecoder {
+ public:
+  explicit IndexDecoder(std::uint32_t num_alternatives) : n_(num_alternatives) {}
+  AlternativeIndex next(const char*& p, const char* end) {
+    std::uint64_t d = get_varint(p, end);
+    std::uint64_t a = first_ ? d : prev_ + d + 1;
+    if (a >= n_) throw Error(Errc::parse, "corrupt encoded ballot (index out of range)");
+    prev_ = a;
+    first_ = false;
+    return static_cast<AlternativeIndex>(a);
+  }
+
+ private:
+  std::uint32_t n_;
+  std::uint64_t prev_ = 0;
+  bool first_ = true;
+};
+
 }  // namespace
 
 Profile::Profile(BallotKind kind, std::uint32_t num_alternatives)
@@ -291,15 +310,10 @@ void Profile::decode_approval(std::string_view key, std::vector<AlternativeIndex
   if (kind_ != BallotKind::approval) bad_argument("not an approval profile");
   out.clear();
   const char *p = key.data(), *end = p + key.size();
-  std::uint64_t prev = 0;
-  bool first = true;
+  IndexDecoder indices(num_alternatives_);
   while (p < end) {
-    std::uint64_t d = get_varint(p, end);
-    std::uint64_t a = first ? d : prev + d + 1;
-    if (a >= num_alternatives_) throw Error(Errc::parse, "corrupt encoded ballot (index out of range)");
-    out.push_back(static_cast<AlternativeIndex>(a));
-    prev = a;
-    first = false;
+    AlternativeIndex a = indices.next(p, end);
+    out.push_back(a);
   }
 }
 
@@ -331,18 +345,13 @@ void Profile::decode_scores(std::string_view key, std::vector<Score>& out) const
   if (kind_ != BallotKind::score) bad_argument("not a score profile");
   out.clear();
   const char *p = key.data(), *end = p + key.size();
-  std::uint64_t prev = 0;
-  bool first = true;
+  IndexDecoder indices(num_alternatives_);
   while (p < end) {
-    std::uint64_t d = get_varint(p, end);
-    std::uint64_t a = first ? d : prev + d + 1;
-    if (a >= num_alternatives_) throw Error(Errc::parse, "corrupt encoded ballot (index out of range)");
+    AlternativeIndex a = indices.next(p, end);
     std::int64_t num = unzigzag(get_varint(p, end));
     std::uint64_t den = get_varint(p, end);
     if (den == 0) throw Error(Errc::parse, "corrupt encoded ballot (zero denominator)");
-    out.push_back(Score{static_cast<AlternativeIndex>(a), Rational(Integer(num), Integer(den))});
-    prev = a;
-    first = false;
+    out.push_back(Score{a, Rational(Integer(num), Integer(den))});
   }
 }
 
@@ -352,15 +361,10 @@ void Profile::decode_quadratic(std::string_view key, std::vector<QuadraticVote>&
   if (kind_ != BallotKind::quadratic) bad_argument("not a quadratic profile");
   out.clear();
   const char *p = key.data(), *end = p + key.size();
-  std::uint64_t prev = 0;
-  bool first = true;
+  IndexDecoder indices(num_alternatives_);
   while (p < end) {
-    std::uint64_t d = get_varint(p, end);
-    std::uint64_t a = first ? d : prev + d + 1;
-    if (a >= num_alternatives_) throw Error(Errc::parse, "corrupt encoded ballot (index out of range)");
-    out.push_back(QuadraticVote{static_cast<AlternativeIndex>(a), unzigzag(get_varint(p, end))});
-    prev = a;
-    first = false;
+    AlternativeIndex a = indices.next(p, end);
+    out.push_back(QuadraticVote{a, unzigzag(get_varint(p, end))});
   }
 }
 
