@@ -120,6 +120,7 @@ MINGA_EXPORT int minga_init(void);
 #define MINGA_ENOMEM       (-6) /* out of memory */
 #define MINGA_ELIMIT       (-7) /* a number or size beyond a documented limit */
 #define MINGA_EINTERNAL    (-8) /* a bug in minga: please report it with the message */
+#define MINGA_ETIE         (-9) /* a rule met a tie that its tie-break policy was told not to resolve ("refuse") */
 
 /*! Function forms of the status codes (for FFI users). */
 MINGA_EXPORT int minga_ok(void);
@@ -131,6 +132,7 @@ MINGA_EXPORT int minga_emismatch(void);
 MINGA_EXPORT int minga_enomem(void);
 MINGA_EXPORT int minga_elimit(void);
 MINGA_EXPORT int minga_einternal(void);
+MINGA_EXPORT int minga_etie(void);
 
 /*! minga_status_name() :
  *  @return a stable lower-case name for a status code: "ok",

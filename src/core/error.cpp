@@ -37,6 +37,7 @@ const char* errc_name(Errc code) noexcept {
     case Errc::out_of_memory: return "out_of_memory";
     case Errc::limit: return "limit";
     case Errc::internal: return "internal";
+    case Errc::tie: return "tie";
   }
   return "unknown";
 }

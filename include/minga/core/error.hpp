@@ -27,6 +27,7 @@ enum class Errc : int {
   out_of_memory = -6,
   limit = -7,             ///< a number or size is beyond a documented limit
   internal = -8,          ///< a bug in minga: please report it
+  tie = -9,               ///< a rule met a tie its tie-break policy was told not to resolve
 };
 
 /// Where in an input an error was found. Empty fields are simply not printed.
