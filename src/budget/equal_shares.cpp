@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: Apache-2.0
+// src/budget/equal_shares.cpp - the Method of Equal Shares, its completions (utilitarian, Add1) and the comparison step.
+#include "minga/budget/equal_shares.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "minga/budget/greedy.hpp"
+
+namespace minga::budget {
+
+const char* completion_name(Completion c) noexcept {
+  switch (c) {
+    case Completion::none: return "none";
+    case Completion::utilitarian: return "utilitarian";
+    case Completion::add1: return "add1";
+    case Completion::add1_utilitarian: return "add1_utilitarian";
+  }
+  return "unknown";
+}
+
+Completion parse_completion(std::string_view name) {
+  for (Completion c : {Completion::none, Completion::utilitarian, Completion::add1, Completion::add1_utilitarian})
+    if (name == completion_name(c)) return c;
+  throw Error(Errc::invalid_argument, "unknown completion '" + std::string(name) +
+                                          "' (expected none, utilitarian, add1 or add1_utilitarian)");
+}
+
+const char* comparison_name(Comparison c) noexcept {
+  switch (c) {
+    case Comparison::none: return "none";
+    case Comparison::satisfaction: return "satisfaction";
+    case Comparison::exclusion_ratio: return "exclusion_ratio";
+  }
+  return "unknown";
+}
+
+Comparison parse_comparison(std::string_view name) {
+  for (Comparison c : {Comparison::none, Comparison::satisfaction, Comparison::exclusion_ratio})
+    if (name == comparison_name(c)) return c;
+  throw Error(Errc::invalid_argument,
+              "unknown comparison '" + std::string(name) + "' (expected none, satisfaction or exclusion_ratio)");
+}
+
+namespace {
+
+/// One run of the plain rule at a fixed per-voter endowment.
+///
+/// Voters with the same ballot always hold the same money, and few distinct
+/// amounts exist at any time, so money is kept as an index per group into a
+/// table of exact amounts. When every supporter of a project gains the same
+/// (uniform satisfaction), pricing it adds up its supporters per amount and
+/// does exact arithmetic once per distinct amount, not once per voter group.
+class EqualSharesRun {
+ public:
+  EqualSharesRun(const BudgetInstance& in, const TieBreaker& ties, const Rational& endowment)
+      : in_(in), ties_(ties), amount_{Rational(0), endowment}, money_(in.num_groups(), kEndowment),
+        voters_with_(2, 0), rho_(in.num_projects()) {}
+
+  /// Runs the rule. With `explain`, also fills payments and the reasons for unfunded projects.
+  Allocation run(bool explain) {
+    Allocation out;
+    // A project's price if no supporter ever ran short: a lower bound for every later round.
+    std::vector<ProjectIndex> candidates;
+    for (ProjectIndex p = 0; p < in_.num_projects(); ++p) {
+      const Rational& total = total_satisfaction(p);
+      if (total == 0) continue;  // nobody gains from it: never funded
+      rho_[p] = in_.cost(p) / total;
+      candidates.push_back(p);
+    }
+    for (std::uint32_t round = 1;; ++round) {
+      std::stable_sort(candidates.begin(), candidates.end(),
+                       [&](ProjectIndex a, ProjectIndex b) { return rho_[a] < rho_[b]; });
+      std::vector<ProjectIndex> best, still;
+      Rational best_rho;
+      for (std::size_t k = 0; k < candidates.size(); ++k) {
+        ProjectIndex p = candidates[k];
+        if (!best.empty() && rho_[p] > best_rho) {  // lower bounds only grow: nothing later can win
+          still.insert(still.end(), candidates.begin() + static_cast<std::ptrdiff_t>(k), candidates.end());
+          break;
+        }
+        if (!price(p)) continue;  // unaffordable for good: money only shrinks
+        still.push_back(p);
+        if (best.empty() || rho_[p] < best_rho) {
+          best.assign(1, p);
+          best_rho = rho_[p];
+        } else if (rho_[p] == best_rho) {
+          best.push_back(p);
+        }
+      }
+      candidates.swap(still);
+      if (best.empty()) break;
+      const ProjectIndex chosen = ties_.choose(best, "equal shares, round " + std::to_string(round));
+      FundingStep step = fund(chosen, best_rho, explain ? &out.payments : nullptr);
+      for (ProjectIndex p : best)
+        if (p != chosen) step.tied.push_back(p);
+      out.selected.push_back(chosen);
+      out.total_cost += in_.cost(chosen);
+      out.steps.push_back(std::move(step));
+      candidates.erase(std::find(candidates.begin(), candidates.end(), chosen));
+    }
+    if (explain) {
+      for (ProjectIndex p = 0; p < in_.num_projects(); ++p) {
+        if (out.contains(p)) continue;
+        Rational left;
+        for (const auto& s : in_.supporters(p)) left += amount_[money_[s.group]] * in_.group_size(s.group);
+        out.unfunded.push_back({p, "its supporters had " + to_exact_string(left) + " left; it costs " +
+                                       to_exact_string(in_.cost(p))});
+      }
+    }
+    return out;
+  }
+
+ private:
+  static constexpr std::uint32_t kZero = 0, kEndowment = 1;
+
+  const Rational& total_satisfaction(ProjectIndex p) {
+    if (total_sat_.empty()) {
+      total_sat_.resize(in_.num_projects());
+      for (ProjectIndex q = 0; q < in_.num_projects(); ++q)
+        for (const auto& s : in_.supporters(q)) total_sat_[q] += s.satisfaction * in_.group_size(s.group);
+    }
+    return total_sat_[p];
+  }
+
+  // The supporters of p grouped by the amount they hold: fills touched_ (amount
+  // ids, ascending by amount) and voters_with_[id]; returns the money they hold.
+  Rational money_by_amount(ProjectIndex p) {
+    touched_.clear();
+    for (const auto& s : in_.supporters(p)) {
+      std::uint32_t id = money_[s.group];
+      if (voters_with_[id] == 0) touched_.push_back(id);
+      voters_with_[id] += in_.group_size(s.group);
+    }
+    std::sort(touched_.begin(), touched_.end(), [&](std::uint32_t a, std::uint32_t b) { return amount_[a] < amount_[b]; });
+    Rational available;
+    for (std::uint32_t id : touched_) available += amount_[id] * voters_with_[id];
+    return available;
+  }
+
+  void clear_money_by_amount() {
+    for (std::uint32_t id : touched_) voters_with_[id] = 0;
+  }
+
+  // Sets rho_[p] to the least price per unit of satisfaction at which p's
+  // supporters can pay its cost; false when their money does not reach it.
+  // Those holding less than rho x satisfaction pay all they have; the rest
+  // share what is still missing in proportion to their satisfaction.
+  bool price(ProjectIndex p) {
+    if (in_.uniform_satisfaction()) return price_uniform(p);
+    const auto supporters = in_.supporters(p);
+    Rational available;
+    for (const auto& s : supporters) available += amount_[money_[s.group]] * in_.group_size(s.group);
+    if (available < in_.cost(p)) return false;
+    paying_all_.assign(supporters.size(), false);
+    Rational from_all, rest_sat = total_satisfaction(p);
+    Rational rho = in_.cost(p) / rest_sat;
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::size_t k = 0; k < supporters.size(); ++k) {
+        const auto& s = supporters[k];
+        if (paying_all_[k] || !(amount_[money_[s.group]] < rho * s.satisfaction)) continue;
+        paying_all_[k] = true;
+        changed = true;
+        from_all += amount_[money_[s.group]] * in_.group_size(s.group);
+        rest_sat -= s.satisfaction * in_.group_size(s.group);
+      }
+      if (changed) rho = (in_.cost(p) - from_all) / rest_sat;
+    }
+    rho_[p] = std::move(rho);
+    return true;
+  }
+
+  // Uniform satisfaction u: every supporter pays the same x = rho x u unless
+  // they hold less. Amounts ascending, so one pass finds x.
+  bool price_uniform(ProjectIndex p) {
+    const Rational available = money_by_amount(p);
+    const bool affordable = available >= in_.cost(p);
+    if (affordable) {
+      Rational missing = in_.cost(p);
+      std::uint64_t sharing = in_.votes(p);
+      Rational x = missing / sharing;
+      for (std::uint32_t id : touched_) {
+        if (!(amount_[id] < x)) break;
+        missing -= amount_[id] * voters_with_[id];
+        sharing -= voters_with_[id];
+        x = missing / sharing;
+      }
+      rho_[p] = x / in_.supporters(p).front().satisfaction;
+    }
+    clear_money_by_amount();
+    return affordable;
+  }
+
+  FundingStep fund(ProjectIndex p, const Rational& rho, std::vector<Payment>* payments) {
+    FundingStep step;
+    step.project = p;
+    step.phase = "equal shares";
+    step.price = rho;
+    step.supporters = in_.votes(p);
+    Rational top_payment;
+    std::unordered_map<std::uint32_t, std::uint32_t> after;  // uniform: old amount id -> new id
+    for (const auto& s : in_.supporters(p)) {
+      const std::uint32_t id = money_[s.group];
+      const Rational due = rho * s.satisfaction;
+      const bool everything = !(due < amount_[id]);
+      if (everything) step.paying_everything += in_.group_size(s.group);
+      const Rational& paid = everything ? amount_[id] : due;
+      if (paid > top_payment) top_payment = paid;
+      if (payments && paid > 0) payments->push_back({s.group, p, paid});
+      if (everything) {
+        money_[s.group] = kZero;
+      } else if (auto it = after.find(id); it != after.end() && in_.uniform_satisfaction()) {
+        money_[s.group] = it->second;
+      } else {
+        amount_.push_back(amount_[id] - due);
+        voters_with_.push_back(0);
+        money_[s.group] = static_cast<std::uint32_t>(amount_.size() - 1);
+        after[id] = money_[s.group];
+      }
+    }
+    if (in_.uniform_satisfaction() && top_payment > 0) step.effective_votes = in_.cost(p) / top_payment;
+    return step;
+  }
+
+  const BudgetInstance& in_;
+  const TieBreaker& ties_;
+  std::vector<Rational> amount_;            // distinct amounts of money; [0] = 0, [1] = the endowment
+  std::vector<std::uint32_t> money_;        // per group: index into amount_
+  std::vector<std::uint64_t> voters_with_;  // scratch per amount id (zero between uses)
+  std::vector<std::uint32_t> touched_;
+  std::vector<Rational> rho_;
+  std::vector<Rational> total_sat_;
+  std::vector<bool> paying_all_;
+};
+
+Allocation run_once(const BudgetInstance& in, const TieBreaker& ties, const Rational& endowment, bool explain) {
+  Allocation a = EqualSharesRun(in, ties, endowment).run(explain);
+  a.endowment = endowment;
+  return a;
+}
+
+// True when the run funded every project anyone supports: a larger endowment cannot change it.
+bool funds_everything_supported(const BudgetInstance& in, const Allocation& a) {
+  for (ProjectIndex p = 0; p < in.num_projects(); ++p)
+    if (!in.supporters(p).empty() && !a.contains(p)) return false;
+  return true;
+}
+
+Allocation add1(const BudgetInstance& in, const TieBreaker& ties, const EqualSharesOptions& o) {
+  if (o.add1_step <= 0) throw Error(Errc::invalid_argument, "equal shares: the add1 step must be positive");
+  if (in.num_voters() == 0) return run_once(in, ties, Rational(0), true);
+  Rational endowment = in.budget() / in.num_voters();
+  if (o.add1_integral_start) endowment = Rational(Integer(numerator(endowment) / denominator(endowment)));
+  Allocation best = run_once(in, ties, endowment, false);
+  std::uint32_t runs = 1;
+  while (!(o.add1_exhaustive_stop && best.is_exhaustive(in)) && !funds_everything_supported(in, best)) {
+    if (++runs > o.add1_max_runs)
+      throw Error(Errc::limit, "equal shares: add1 did not settle within " + std::to_string(o.add1_max_runs) + " runs");
+    endowment += o.add1_step;
+    Allocation next = run_once(in, ties, endowment, false);
+    if (next.total_cost > in.budget()) break;
+    best = std::move(next);
+  }
+  best = run_once(in, ties, *best.endowment, true);  // again, keeping payments and reasons
+  best.notes.push_back("add1: " + std::to_string(runs) + " runs; final endowment " + to_exact_string(*best.endowment) +
+                       " per voter");
+  return best;
+}
+
+void complete_with_greedy(const BudgetInstance& in, const EqualSharesOptions& o, Allocation& a) {
+  GreedyOptions g;
+  g.order = GreedyOrder::welfare_per_cost;
+  g.tie_break = o.tie_break;
+  Allocation more = greedy(in, g, a.selected);
+  for (FundingStep& s : more.steps) {
+    s.phase = "utilitarian completion";
+    a.selected.push_back(s.project);
+    a.steps.push_back(std::move(s));
+  }
+  a.total_cost = more.total_cost;
+  a.unfunded = std::move(more.unfunded);
+  a.notes.push_back("utilitarian completion added " + std::to_string(more.steps.size()) + " projects");
+}
+
+// equalshares.net's comparison step: counts voters who prefer each outcome.
+void compare_with_greedy(const BudgetInstance& in, const EqualSharesOptions& o, Allocation& a) {
+  GreedyOptions g;
+  g.order = GreedyOrder::votes;
+  g.tie_break = o.tie_break;
+  Allocation other = greedy(in, g);
+  std::vector<bool> in_mes(in.num_projects()), in_greedy(in.num_projects());
+  for (ProjectIndex p : a.selected) in_mes[p] = true;
+  for (ProjectIndex p : other.selected) in_greedy[p] = true;
+  std::uint64_t prefer_mes = 0, prefer_greedy = 0;
+  for (std::size_t grp = 0; grp < in.num_groups(); ++grp) {
+    std::uint64_t mes = 0, gr = 0;
+    for (const Support& s : in.ballot(grp)) {
+      mes += in_mes[s.project];
+      gr += in_greedy[s.project];
+    }
+    if (o.comparison == Comparison::exclusion_ratio) {
+      mes = mes > 0;
+      gr = gr > 0;
+    }
+    if (mes > gr) prefer_mes += in.group_size(grp);
+    if (gr > mes) prefer_greedy += in.group_size(grp);
+  }
+  std::string verdict = "comparison (" + std::string(comparison_name(o.comparison)) + "): " +
+                        std::to_string(prefer_mes) + " voters prefer equal shares, " + std::to_string(prefer_greedy) +
+                        " prefer greedy by votes";
+  if (prefer_greedy > prefer_mes) {
+    verdict += "; greedy adopted";
+    std::string rule = a.rule;
+    std::vector<std::string> notes = std::move(a.notes);
+    a = std::move(other);
+    a.rule = rule;
+    a.notes = std::move(notes);
+  } else {
+    verdict += "; equal shares kept";
+  }
+  a.notes.push_back(std::move(verdict));
+}
+
+std::string describe(const BudgetInstance& in, const EqualSharesOptions& o) {
+  std::string d = std::string("equal_shares(") + satisfaction_name(in.satisfaction()) + "; completion " +
+                  completion_name(o.completion);
+  if (o.completion == Completion::add1 || o.completion == Completion::add1_utilitarian)
+    d += " step " + to_exact_string(o.add1_step) + (o.add1_exhaustive_stop ? ", exhaustive stop" : ", no exhaustive stop") +
+         (o.add1_integral_start ? ", integral start" : "");
+  d += "; comparison " + std::string(comparison_name(o.comparison)) + "; ties " + o.tie_break.to_string() + ")";
+  return d;
+}
+
+}  // namespace
+
+Allocation equal_shares(const BudgetInstance& in, const EqualSharesOptions& o) {
+  const TieBreaker ties(in, o.tie_break);
+  Allocation a;
+  switch (o.completion) {
+    case Completion::none:
+    case Completion::utilitarian: {
+      Rational endowment = o.endowment ? *o.endowment : in.num_voters() ? in.budget() / in.num_voters() : Rational(0);
+      if (endowment < 0) throw Error(Errc::invalid_argument, "equal shares: the endowment is negative");
+      a = run_once(in, ties, endowment, true);
+      break;
+    }
+    case Completion::add1:
+    case Completion::add1_utilitarian: a = add1(in, ties, o); break;
+  }
+  if (o.completion == Completion::utilitarian || o.completion == Completion::add1_utilitarian)
+    complete_with_greedy(in, o, a);
+  if (o.comparison != Comparison::none) compare_with_greedy(in, o, a);
+  a.rule = describe(in, o);
+  return a;
+}
+
+}  // namespace minga::budget
