@@ -41,6 +41,7 @@ const CommandSpec& info_command();
 const CommandSpec& convert_command();
 const CommandSpec& merge_command();
 const CommandSpec& demo_command();
+const CommandSpec& budget_command();
 
 /// A mistake in the command line: reported with the command's usage line, exit 64.
 class UsageError : public std::runtime_error {

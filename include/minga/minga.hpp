@@ -18,6 +18,7 @@
 #include "minga/budget/instance.hpp"
 #include "minga/budget/knapsack.hpp"
 #include "minga/budget/phragmen.hpp"
+#include "minga/budget/rule.hpp"
 #include "minga/budget/tie_break.hpp"
 #include "minga/core/error.hpp"
 #include "minga/core/number.hpp"

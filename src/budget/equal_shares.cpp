@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <unordered_map>
 
 #include "minga/budget/greedy.hpp"
 
@@ -61,27 +60,27 @@ class EqualSharesRun {
   /// Runs the rule. With `explain`, also fills payments and the reasons for unfunded projects.
   Allocation run(bool explain) {
     Allocation out;
-    // A project's price if no supporter ever ran short: a lower bound for every later round.
+    // A project's price if no supporter ever ran short is a lower bound for
+    // every later round; candidates stay sorted by their latest lower bound.
     std::vector<ProjectIndex> candidates;
     for (ProjectIndex p = 0; p < in_.num_projects(); ++p) {
-      const Rational& total = total_satisfaction(p);
-      if (total == 0) continue;  // nobody gains from it: never funded
-      rho_[p] = in_.cost(p) / total;
+      if (in_.welfare(p) == 0) continue;  // nobody gains from it: never funded
+      rho_[p] = in_.cost(p) / in_.welfare(p);
       candidates.push_back(p);
     }
+    auto by_rho = [&](ProjectIndex a, ProjectIndex b) { return rho_[a] < rho_[b]; };
+    std::stable_sort(candidates.begin(), candidates.end(), by_rho);
+    std::vector<ProjectIndex> best, priced, merged;
     for (std::uint32_t round = 1;; ++round) {
-      std::stable_sort(candidates.begin(), candidates.end(),
-                       [&](ProjectIndex a, ProjectIndex b) { return rho_[a] < rho_[b]; });
-      std::vector<ProjectIndex> best, still;
+      best.clear();
+      priced.clear();
       Rational best_rho;
-      for (std::size_t k = 0; k < candidates.size(); ++k) {
+      std::size_t k = 0;
+      for (; k < candidates.size(); ++k) {
         ProjectIndex p = candidates[k];
-        if (!best.empty() && rho_[p] > best_rho) {  // lower bounds only grow: nothing later can win
-          still.insert(still.end(), candidates.begin() + static_cast<std::ptrdiff_t>(k), candidates.end());
-          break;
-        }
-        if (!price(p)) continue;  // unaffordable for good: money only shrinks
-        still.push_back(p);
+        if (!best.empty() && rho_[p] > best_rho) break;  // lower bounds only grow: nothing later can win
+        if (!price(p)) continue;                         // unaffordable for good: money only shrinks
+        priced.push_back(p);
         if (best.empty() || rho_[p] < best_rho) {
           best.assign(1, p);
           best_rho = rho_[p];
@@ -89,7 +88,6 @@ class EqualSharesRun {
           best.push_back(p);
         }
       }
-      candidates.swap(still);
       if (best.empty()) break;
       const ProjectIndex chosen = ties_.choose(best, "equal shares, round " + std::to_string(round));
       FundingStep step = fund(chosen, best_rho, explain ? &out.payments : nullptr);
@@ -98,7 +96,13 @@ class EqualSharesRun {
       out.selected.push_back(chosen);
       out.total_cost += in_.cost(chosen);
       out.steps.push_back(std::move(step));
-      candidates.erase(std::find(candidates.begin(), candidates.end(), chosen));
+      // The priced ones (new bounds) merge back into the untouched, still sorted rest.
+      priced.erase(std::find(priced.begin(), priced.end(), chosen));
+      std::stable_sort(priced.begin(), priced.end(), by_rho);
+      merged.clear();
+      std::merge(priced.begin(), priced.end(), candidates.begin() + static_cast<std::ptrdiff_t>(k), candidates.end(),
+                 std::back_inserter(merged), by_rho);
+      candidates.swap(merged);
     }
     if (explain) {
       for (ProjectIndex p = 0; p < in_.num_projects(); ++p) {
@@ -113,34 +117,17 @@ class EqualSharesRun {
   }
 
  private:
-  static constexpr std::uint32_t kZero = 0, kEndowment = 1;
+  static constexpr std::uint32_t kZero = 0, kEndowment = 1, kUnset = UINT32_MAX;
 
-  const Rational& total_satisfaction(ProjectIndex p) {
-    if (total_sat_.empty()) {
-      total_sat_.resize(in_.num_projects());
-      for (ProjectIndex q = 0; q < in_.num_projects(); ++q)
-        for (const auto& s : in_.supporters(q)) total_sat_[q] += s.satisfaction * in_.group_size(s.group);
-    }
-    return total_sat_[p];
-  }
-
-  // The supporters of p grouped by the amount they hold: fills touched_ (amount
-  // ids, ascending by amount) and voters_with_[id]; returns the money they hold.
-  Rational money_by_amount(ProjectIndex p) {
+  // The supporters of p grouped by the amount they hold: fills touched_ with
+  // the amount ids met and voters_with_[id] with their voters.
+  void group_by_amount(ProjectIndex p) {
     touched_.clear();
     for (const auto& s : in_.supporters(p)) {
       std::uint32_t id = money_[s.group];
       if (voters_with_[id] == 0) touched_.push_back(id);
       voters_with_[id] += in_.group_size(s.group);
     }
-    std::sort(touched_.begin(), touched_.end(), [&](std::uint32_t a, std::uint32_t b) { return amount_[a] < amount_[b]; });
-    Rational available;
-    for (std::uint32_t id : touched_) available += amount_[id] * voters_with_[id];
-    return available;
-  }
-
-  void clear_money_by_amount() {
-    for (std::uint32_t id : touched_) voters_with_[id] = 0;
   }
 
   // Sets rho_[p] to the least price per unit of satisfaction at which p's
@@ -154,7 +141,7 @@ class EqualSharesRun {
     for (const auto& s : supporters) available += amount_[money_[s.group]] * in_.group_size(s.group);
     if (available < in_.cost(p)) return false;
     paying_all_.assign(supporters.size(), false);
-    Rational from_all, rest_sat = total_satisfaction(p);
+    Rational from_all, rest_sat = in_.welfare(p);
     Rational rho = in_.cost(p) / rest_sat;
     for (bool changed = true; changed;) {
       changed = false;
@@ -173,23 +160,38 @@ class EqualSharesRun {
   }
 
   // Uniform satisfaction u: every supporter pays the same x = rho x u unless
-  // they hold less. Amounts ascending, so one pass finds x.
+  // they hold less, in which case they pay all they have. Starting from
+  // x = cost / supporters, those below x are set aside as paying everything
+  // and x is recomputed from what is still missing, until nobody else is
+  // below it. Everyone set aside means their money does not reach the cost.
   bool price_uniform(ProjectIndex p) {
-    const Rational available = money_by_amount(p);
-    const bool affordable = available >= in_.cost(p);
-    if (affordable) {
-      Rational missing = in_.cost(p);
-      std::uint64_t sharing = in_.votes(p);
-      Rational x = missing / sharing;
-      for (std::uint32_t id : touched_) {
-        if (!(amount_[id] < x)) break;
-        missing -= amount_[id] * voters_with_[id];
-        sharing -= voters_with_[id];
-        x = missing / sharing;
+    group_by_amount(p);
+    Rational missing = in_.cost(p);
+    std::uint64_t sharing = in_.votes(p);
+    Rational x = missing / sharing;
+    above_.assign(touched_.begin(), touched_.end());
+    bool affordable = true;
+    for (bool someone_below = true; someone_below;) {
+      someone_below = false;
+      std::size_t kept = 0;
+      for (std::uint32_t id : above_) {
+        if (amount_[id] < x) {
+          missing -= amount_[id] * voters_with_[id];
+          sharing -= voters_with_[id];
+          someone_below = true;
+        } else {
+          above_[kept++] = id;
+        }
       }
-      rho_[p] = x / in_.supporters(p).front().satisfaction;
+      above_.resize(kept);
+      if (sharing == 0) {
+        affordable = missing <= 0;  // everyone pays all they have: enough only if it covers the cost
+        break;
+      }
+      if (someone_below) x = missing / sharing;
     }
-    clear_money_by_amount();
+    if (affordable) rho_[p] = sharing == 0 ? Rational(0) : x / in_.supporters(p).front().satisfaction;
+    for (std::uint32_t id : touched_) voters_with_[id] = 0;
     return affordable;
   }
 
@@ -199,28 +201,51 @@ class EqualSharesRun {
     step.phase = "equal shares";
     step.price = rho;
     step.supporters = in_.votes(p);
-    Rational top_payment;
-    std::unordered_map<std::uint32_t, std::uint32_t> after;  // uniform: old amount id -> new id
+    if (in_.uniform_satisfaction()) {
+      // Everyone owes the same x; the new amount depends only on the old one.
+      const Rational x = rho * in_.supporters(p).front().satisfaction;
+      after_.resize(amount_.size(), kUnset);
+      touched_.clear();
+      for (const auto& s : in_.supporters(p)) {
+        const std::uint32_t id = money_[s.group];
+        if (after_[id] == kUnset) {
+          touched_.push_back(id);
+          if (x < amount_[id]) {
+            amount_.push_back(amount_[id] - x);
+            voters_with_.push_back(0);
+            after_[id] = static_cast<std::uint32_t>(amount_.size() - 1);
+          } else {
+            after_[id] = kZero;
+          }
+        }
+        const bool everything = after_[id] == kZero;
+        if (everything) step.paying_everything += in_.group_size(s.group);
+        if (payments && !(everything && amount_[id] == 0)) payments->push_back({s.group, p, everything ? amount_[id] : x});
+        money_[s.group] = after_[id];
+      }
+      for (std::uint32_t id : touched_) after_[id] = kUnset;
+      // The largest payment: x, unless everyone paid all they had (each less than x).
+      Rational top_payment = step.paying_everything < step.supporters ? x : Rational(0);
+      if (top_payment == 0)
+        for (std::uint32_t id : touched_) top_payment = std::max(top_payment, amount_[id]);
+      if (top_payment > 0) step.effective_votes = in_.cost(p) / top_payment;
+      return step;
+    }
     for (const auto& s : in_.supporters(p)) {
       const std::uint32_t id = money_[s.group];
       const Rational due = rho * s.satisfaction;
       const bool everything = !(due < amount_[id]);
       if (everything) step.paying_everything += in_.group_size(s.group);
       const Rational& paid = everything ? amount_[id] : due;
-      if (paid > top_payment) top_payment = paid;
       if (payments && paid > 0) payments->push_back({s.group, p, paid});
       if (everything) {
         money_[s.group] = kZero;
-      } else if (auto it = after.find(id); it != after.end() && in_.uniform_satisfaction()) {
-        money_[s.group] = it->second;
       } else {
         amount_.push_back(amount_[id] - due);
         voters_with_.push_back(0);
         money_[s.group] = static_cast<std::uint32_t>(amount_.size() - 1);
-        after[id] = money_[s.group];
       }
     }
-    if (in_.uniform_satisfaction() && top_payment > 0) step.effective_votes = in_.cost(p) / top_payment;
     return step;
   }
 
@@ -229,9 +254,10 @@ class EqualSharesRun {
   std::vector<Rational> amount_;            // distinct amounts of money; [0] = 0, [1] = the endowment
   std::vector<std::uint32_t> money_;        // per group: index into amount_
   std::vector<std::uint64_t> voters_with_;  // scratch per amount id (zero between uses)
-  std::vector<std::uint32_t> touched_;
+  std::vector<std::uint32_t> touched_;      // scratch: amount ids met
+  std::vector<std::uint32_t> above_;        // scratch: amount ids not yet paying everything
+  std::vector<std::uint32_t> after_;        // scratch per amount id: its id after a payment
   std::vector<Rational> rho_;
-  std::vector<Rational> total_sat_;
   std::vector<bool> paying_all_;
 };
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <numeric>
 
-#include "rules_common.hpp"
 
 namespace minga::budget {
 
@@ -40,7 +39,7 @@ Key key_of(const BudgetInstance& in, ProjectIndex p, GreedyOrder order) {
     case GreedyOrder::votes: return {false, Rational(in.votes(p))};
     case GreedyOrder::score: return {false, in.score(p)};
     case GreedyOrder::welfare_per_cost: {
-      Rational w = welfare(in, p);
+      Rational w = in.welfare(p);
       if (in.cost(p) == 0) return {w > 0, w};
       return {false, w / in.cost(p)};
     }

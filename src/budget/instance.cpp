@@ -199,6 +199,9 @@ BudgetInstance::BudgetInstance(const Election& election, const InstanceOptions& 
   std::vector<std::size_t> fill(supporter_begin_.begin(), supporter_begin_.end() - 1);
   for (std::size_t g = 0; g < num_groups(); ++g)
     for (const Support& s : ballot(g)) supporters_[fill[s.project]++] = {static_cast<std::uint32_t>(g), s.satisfaction};
+  welfare_.resize(num_projects());
+  for (ProjectIndex p = 0; p < num_projects(); ++p)
+    for (const Supporter& s : supporters(p)) welfare_[p] += s.satisfaction * group_size_[s.group];
 }
 
 std::optional<ProjectIndex> BudgetInstance::project_of(AlternativeIndex a) const {

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <limits>
 
-#include "rules_common.hpp"
 
 namespace minga::budget {
 
@@ -123,7 +122,7 @@ KnapsackResult max_welfare(const BudgetInstance& in, const KnapsackOptions& opti
   std::vector<Rational> item_cost, item_welfare;
   Rational room = in.budget();
   for (ProjectIndex p = 0; p < in.num_projects(); ++p) {
-    Rational w = welfare(in, p);
+    Rational w = in.welfare(p);
     if (w == 0) continue;
     if (in.cost(p) == 0) {
       always.push_back(p);
@@ -187,10 +186,10 @@ KnapsackResult max_welfare(const BudgetInstance& in, const KnapsackOptions& opti
     out.steps.push_back(std::move(step));
   }
   for (ProjectIndex p : chosen)
-    if (std::find(always.begin(), always.end(), p) == always.end()) result.welfare += welfare(in, p);
+    if (std::find(always.begin(), always.end(), p) == always.end()) result.welfare += in.welfare(p);
   for (ProjectIndex p = 0; p < in.num_projects(); ++p)
     if (!out.contains(p))
-      out.unfunded.push_back({p, welfare(in, p) == 0 ? "nobody gains from it" : "not in the optimal set"});
+      out.unfunded.push_back({p, in.welfare(p) == 0 ? "nobody gains from it" : "not in the optimal set"});
   if (options.list_all) result.optima = std::move(sets);
   return result;
 }

@@ -101,6 +101,9 @@ class MINGA_EXPORT BudgetInstance {
   std::uint64_t votes(ProjectIndex p) const { return votes_[p]; }
   /// Total points (score ballots), positional points (ranked), or votes (approval).
   const Rational& score(ProjectIndex p) const { return score_[p]; }
+  /// Total satisfaction the project brings: sum over supporters of voters x satisfaction
+  /// (utilitarian welfare; votes x cost under cost satisfaction).
+  const Rational& welfare(ProjectIndex p) const { return welfare_[p]; }
   /// The project for an alternative, if it is eligible.
   std::optional<ProjectIndex> project_of(AlternativeIndex a) const;
 
@@ -139,6 +142,7 @@ class MINGA_EXPORT BudgetInstance {
   std::vector<Rational> cost_;
   std::vector<std::uint64_t> votes_;
   std::vector<Rational> score_;
+  std::vector<Rational> welfare_;
   std::uint64_t num_voters_ = 0;
   std::uint64_t invalid_ballots_ = 0;
   std::vector<std::uint64_t> group_size_;
