@@ -13,6 +13,7 @@
 #include "minga/budget/greedy.hpp"
 #include "minga/budget/knapsack.hpp"
 #include "minga/budget/phragmen.hpp"
+#include "minga/budget/rule.hpp"
 #include "minga/io/format.hpp"
 
 using namespace minga;
@@ -400,4 +401,32 @@ TEST_CASE("real greedy elections reproduce the official winners", "[budget][gree
     g.tie_break = chain("min_cost,by_id");
     CHECK(id_set(in, greedy(in, g).selected) != officially_selected(e));
   }
+}
+
+TEST_CASE("the rule each real file names reproduces its selected column", "[budget][official][real]") {
+  if (!fs::is_directory(kPabulib)) {
+    WARN("SKIPPED: no pabulib data at " << kPabulib.string());
+    return;
+  }
+  std::size_t reproduced = 0, refused = 0;
+  for (const auto& entry : fs::directory_iterator(kPabulib)) {
+    if (entry.path().extension() != ".pb") continue;
+    INFO(entry.path().filename().string());
+    Election e = read_election(entry.path().string());
+    RuleSpec spec;
+    try {
+      spec = official_rule(e);
+    } catch (const Error& err) {
+      CHECK(err.code() == Errc::unsupported);  // rule 'unknown' (Jersey City): nothing to reproduce
+      CHECK(*e.meta_value("rule") == "unknown");
+      ++refused;
+      continue;
+    }
+    BudgetInstance in(e, spec.instance);
+    Allocation a = run_rule(in, spec);
+    CHECK(id_set(in, a.selected) == officially_selected(e));
+    ++reproduced;
+  }
+  CHECK(reproduced == 10);
+  CHECK(refused == 1);
 }
