@@ -42,6 +42,7 @@ const CommandSpec& convert_command();
 const CommandSpec& merge_command();
 const CommandSpec& demo_command();
 const CommandSpec& budget_command();
+const CommandSpec& tally_command();
 
 /// A mistake in the command line: reported with the command's usage line, exit 64.
 class UsageError : public std::runtime_error {

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+// apps/minga/tally.cpp - `minga tally`: count ranked ballots by a named method, round by round.
+#include <iostream>
+
+#include "cli.hpp"
+#include "minga/core/error.hpp"
+#include "minga/ranked/condorcet.hpp"
+#include "minga/ranked/irv.hpp"
+#include "minga/ranked/rctab.hpp"
+#include "minga/ranked/stv.hpp"
+
+namespace minga::cli {
+
+namespace {
+
+using namespace minga::ranked;
+
+std::uint32_t count_option(const Arguments& args, std::string_view name, std::uint32_t fallback) {
+  auto value = args.value(name);
+  if (!value) return fallback;
+  try {
+    const std::uint64_t n = parse_count(*value, name);
+    if (n > 1000000) throw UsageError("--" + std::string(name) + " is too large");
+    return static_cast<std::uint32_t>(n);
+  } catch (const Error&) {
+    throw UsageError("--" + std::string(name) + " needs a whole number, not '" + *value + "'");
+  }
+}
+
+template <class F>
+auto named(F parse, const std::string& value, std::string_view option) {
+  try {
+    return parse(value);
+  } catch (const Error& e) {
+    throw UsageError("--" + std::string(option) + ": " + e.reason());
+  }
+}
+
+BallotInterpretation interpretation(const Arguments& args) {
+  BallotInterpretation rules;
+  if (auto v = args.value("overvote")) rules.overvote = named(overvote_rule_from_name, *v, "overvote");
+  if (auto v = args.value("duplicate")) rules.duplicate = named(duplicate_rule_from_name, *v, "duplicate");
+  if (auto v = args.value("write-ins")) rules.write_in = named(write_in_rule_from_name, *v, "write-ins");
+  if (auto v = args.value("max-skipped"); v && *v != "unlimited") rules.max_skipped_ranks = count_option(args, "max-skipped", 0);
+  if (args.value("max-rankings")) rules.max_rankings = count_option(args, "max-rankings", 0);
+  return rules;
+}
+
+TieBreak tie_break(const Arguments& args) {
+  const std::string name = args.value("tie-break").value_or("stop");
+  const std::string seed = args.value("seed").value_or("");
+  return named([&](const std::string& n) { return tie_break_from_name(n, seed); }, name, "tie-break");
+}
+
+Result count(const Election& election, const std::string& method, const Arguments& args) {
+  const std::uint32_t seats = count_option(args, "seats", election.seats.value_or(1));
+  if (method == "plurality") {
+    PluralityOptions options;
+    options.ballots = interpretation(args);
+    options.tie_break = tie_break(args);
+    options.seats = seats;
+    return plurality(election, options);
+  }
+  if (method == "irv" || method == "sequential-irv") {
+    IrvOptions options;
+    options.ballots = interpretation(args);
+    options.tie_break = tie_break(args);
+    options.batch_elimination = args.has("batch");
+    options.continue_until_two = args.has("continue-until-two");
+    return method == "irv" ? irv(election, options) : sequential_irv(election, seats, options);
+  }
+  if (method == "wigm" || method == "stv") {
+    StvOptions options;
+    options.ballots = interpretation(args);
+    options.tie_break = tie_break(args);
+    options.seats = seats;
+    options.decimals = count_option(args, "decimals", 4);
+    options.quota.decimals = options.decimals;
+    if (auto q = args.value("quota")) options.quota.kind = named(quota_from_name, *q, "quota");
+    return wigm(election, options);
+  }
+  return condorcet_count(election, named(pairwise_method_from_name, method, "method"), tie_break(args));
+}
+
+int run_tally(const Arguments& args) {
+  const std::string method = args.value("method").value_or("irv");
+  const bool json = args.has("json");
+  const auto& files = args.positional();
+  if (json && files.size() > 1) std::cout << "[\n";
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    Result result;
+    if (method == "rctab") {
+      RctabContest contest = read_rctab_config(files[i]);
+      Election election = load_rctab_cvrs(contest);
+      result = tabulate_rctab(contest, election);
+      if (args.has("rctab-summary")) {
+        std::cout << rctab_summary_json(contest, result) << '\n';
+        continue;
+      }
+    } else {
+      Election election = read_input(files[i], format_option(args, "format"));
+      result = count(election, method, args);
+    }
+    if (json) std::cout << to_json(result, files.size() > 1 ? -1 : 2) << (i + 1 < files.size() ? ",\n" : "\n");
+    else std::cout << (files.size() > 1 ? "== " + files[i] + "\n" : "") << to_text(result);
+  }
+  if (json && files.size() > 1) std::cout << "]\n";
+  return exit_ok;
+}
+
+}  // namespace
+
+const CommandSpec& tally_command() {
+  static const CommandSpec spec{
+      "tally",
+      "tally FILE... [--method M] [--seats N] [ballot rules] [--tie-break P [--seed S]] [--json]",
+      "count ranked ballots: plurality, IRV, STV, Condorcet methods, Borda, RCTab contests",
+      "Reads each FILE (PrefLib, BLT, ranked CSV, JSON, binary; '-' is standard input)\n"
+      "and counts it. Several files give one result each (a JSON array with --json).\n\n"
+      "methods (--method, default irv):\n"
+      "  plurality, irv, sequential-irv, wigm (weighted inclusive Gregory STV),\n"
+      "  condorcet, smith, schulze, ranked-pairs, minimax, copeland, borda,\n"
+      "  rctab (FILE is an RCTab contest configuration; counted as RCTab would)\n\n"
+      "ballot rules (how raw marks are read; defaults in brackets):\n"
+      "  --overvote R        exhaust_immediately | skip_to_next_rank |\n"
+      "                      exhaust_if_multiple_continuing  [exhaust_immediately]\n"
+      "  --max-skipped N     consecutive skipped ranks allowed, or 'unlimited'  [unlimited]\n"
+      "  --duplicate R       skip | exhaust  [skip]\n"
+      "  --max-rankings N    ranks a voter may use; more is an input error  [no limit]\n"
+      "  --write-ins R       candidate (eliminated first) | skip  [candidate]\n\n"
+      "count options:\n"
+      "  --seats N           seats (plurality, sequential-irv, wigm)  [the file's, else 1]\n"
+      "  --batch             IRV: batch elimination (mathematically safe)\n"
+      "  --continue-until-two  IRV: go on until two candidates remain\n"
+      "  --quota Q           wigm: droop | hagenbach-bischoff | hare | exact-droop  [droop]\n"
+      "  --decimals D        wigm: decimals of transfer values and weights  [4]\n"
+      "  --tie-break P       [backwards,|forwards,]stop | candidate-order | random |\n"
+      "                      rctab-random | rctab-permutation  [stop: report the tie]\n"
+      "  --seed S            the published seed of a random tie-break\n"
+      "  --format F          read FILE as format F\n"
+      "  --json              print the result as JSON (schema \"minga.result/1\":\n"
+      "                      winners, rounds with tallies, transfers, inactive ballots)\n"
+      "  --rctab-summary     with --method rctab: print RCTab's own summary JSON\n",
+      {"json", "batch", "continue-until-two", "rctab-summary"},
+      {"method", "seats", "overvote", "max-skipped", "duplicate", "max-rankings", "write-ins", "quota", "decimals",
+       "tie-break", "seed", "format"},
+      1,
+      100000,
+      &run_tally,
+  };
+  return spec;
+}
+
+}  // namespace minga::cli
