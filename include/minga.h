@@ -137,7 +137,7 @@ MINGA_EXPORT int minga_etie(void);
 /*! minga_status_name() :
  *  @return a stable lower-case name for a status code: "ok",
  *  "invalid_argument", "parse", "io", "unsupported", "mismatch",
- *  "out_of_memory", "limit", "internal"; "unknown" for any other value.
+ *  "out_of_memory", "limit", "internal", "tie"; "unknown" for any other value.
  *  Static storage; never NULL. */
 MINGA_EXPORT const char *minga_status_name(int status);
 
@@ -443,6 +443,61 @@ MINGA_EXPORT int minga_election_add_quadratic(minga_election *election, size_t n
                                               const uint32_t *alternatives, const int64_t *votes,
                                               const uint64_t *counts, const uint8_t *channels,
                                               const char *const *districts);
+
+/* ===========================================================================
+ * Participatory budgeting
+ * ======================================================================== */
+
+/* The election must carry a budget and a cost for every project (pabulib
+ * files do; elections built in memory set them in their JSON form). The rule
+ * is named by a small JSON object, the spec; every key is optional and an
+ * unknown key fails with MINGA_EINVAL naming it:
+ *
+ *   "rule"              "official" (default: the rule the file's META `rule`
+ *                       names, with the parameters that reproduce official
+ *                       outcomes), "greedy", "greedy-no-skip", "max-welfare",
+ *                       "mes" (also "equal-shares"), "phragmen". A rule other
+ *                       than "official" breaks ties by "min_cost,max_votes,by_id"
+ *                       unless "tie_break" says otherwise; greedy then orders
+ *                       by votes on approval ballots and by score otherwise.
+ *   "utility"           what a voter gains from a funded project: "cost"
+ *                       (default), "cardinality" (also "approval"), "points"
+ *   "order"             greedy: "votes", "score", "welfare_per_cost"
+ *   "completion"        mes: "none", "utilitarian", "add1", "add1_utilitarian"
+ *   "step"              add1: endowment step per voter, e.g. "1"
+ *   "exhaustive_stop"   add1: true or false
+ *   "integral_start"    add1: true or false
+ *   "comparison"        mes: "none", "satisfaction", "exclusion_ratio"
+ *   "tie_break"         e.g. "min_cost,max_votes,lot"; steps min_cost, max_cost,
+ *                       max_votes, max_score, by_id, lot (seeded) and refuse
+ *                       (a tie reaching it fails with MINGA_ETIE)
+ *   "seed"              the published seed for "lot"
+ *   "budget"            use this budget instead of the election's, e.g. "250000"
+ *   "support_per_cost"  drop projects with votes/voters < cost/(factor x budget)
+ *
+ * Exact amounts are strings ("1500.50", "1/3") or JSON integers. "-" and "_"
+ * are the same in names. null for a key means "not given".
+ * Example: {"rule": "mes", "completion": "add1", "tie_break": "min_cost,max_votes,lot", "seed": "2024-05-01"} */
+
+/*! minga_budget_run() :
+ *  Decides a participatory budget.
+ *  @param election     the election (only read; may be shared with other readers).
+ *  @param spec_json    the spec above, NUL-terminated; NULL or "{}" for the
+ *                      rule the election's META names.
+ *  @param result_json  receives a NUL-terminated JSON document ("schema":
+ *                      "minga.budget.result/1": "selected" ids in the order
+ *                      funded, "total_cost", "left_over", "endowment" (mes),
+ *                      one "steps" entry per funded project with the figures
+ *                      behind it, "unfunded" and "excluded" projects with
+ *                      reasons, "notes"); free it with minga_free().
+ *  @return MINGA_OK; MINGA_EINVAL for a bad spec (the message names the key)
+ *          or an election without a budget or costs; MINGA_EPARSE when
+ *          spec_json is not JSON; MINGA_EUNSUPPORTED when the rule is
+ *          "official" and the election names none minga can reproduce, or for
+ *          quadratic ballots; MINGA_ETIE when a tie reaches "refuse" or
+ *          survives the whole tie-break chain; MINGA_ELIMIT when a search
+ *          limit is reached (max-welfare, add1 reruns). */
+MINGA_EXPORT int minga_budget_run(const minga_election *election, const char *spec_json, char **result_json);
 
 #ifdef __cplusplus
 } /* extern "C" */

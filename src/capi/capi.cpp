@@ -20,17 +20,13 @@
 #include <type_traits>
 #include <vector>
 
+#include "capi/capi_internal.hpp"
 #include "io/text.hpp"
 #include "minga.h"
 #include "minga/ballot/election.hpp"
 #include "minga/ballot/summary.hpp"
 #include "minga/core/error.hpp"
 #include "minga/io/format.hpp"
-
-// The handle is the C++ object, nothing more.
-struct minga_election {
-  minga::Election election;
-};
 
 // The C constants are the C++ ones; these keep them from drifting apart.
 static_assert(MINGA_EINVAL == static_cast<int>(minga::Errc::invalid_argument));
@@ -52,57 +48,24 @@ static_assert(MINGA_MARK_OVERVOTE == minga::Mark::overvote);
 static_assert(MINGA_MARK_WRITE_IN == minga::Mark::write_in);
 static_assert(std::is_same_v<minga::AlternativeIndex, std::uint32_t>);
 
+namespace minga::capi {
+thread_local LastError last_error;
+}  // namespace minga::capi
+
 namespace {
 
 using minga::Errc;
 using minga::Error;
 
-// ---- the thread's error state ------------------------------------------------
-
-struct LastError {
-  int code = MINGA_OK;
-  std::string message;
-};
-
-thread_local LastError last_error;
-
-int record_failure(int code, const char* message, const char* detail = "") noexcept {
-  last_error.code = code;
-  try {
-    last_error.message.assign(message);
-    last_error.message.append(detail);
-  } catch (...) {
-    last_error.message.clear();  // no memory even for the message: the code still tells
-  }
-  return code;
-}
-
-// The exception firewall around every entry point. `body` returns a status.
-template <class Body>
-int guarded(const char* function, Body&& body) noexcept {
-  try {
-    return body();
-  } catch (const Error& e) {
-    int code = static_cast<int>(e.code());
-    return record_failure(code < 0 ? code : MINGA_EINTERNAL, e.what());
-  } catch (const std::bad_alloc&) {
-    return record_failure(MINGA_ENOMEM, "out of memory in ", function);
-  } catch (const std::exception& e) {
-    try {
-      return record_failure(MINGA_EINTERNAL, (std::string(function) + ": internal error: ").c_str(), e.what());
-    } catch (...) {
-      return record_failure(MINGA_EINTERNAL, "internal error in ", function);
-    }
-  } catch (...) {
-    return record_failure(MINGA_EINTERNAL, "internal error (unknown exception) in ", function);
-  }
-}
+// The thread's error state, the firewall and the argument helpers live in
+// capi/capi_internal.hpp (shared with capi_<module>.cpp).
+using minga::capi::copy_out;
+using minga::capi::guarded;
+using minga::capi::last_error;
+using minga::capi::record_failure;
+using minga::capi::require;
 
 // ---- argument conversion -----------------------------------------------------
-
-void require(const void* pointer, const char* function, const char* parameter) {
-  if (pointer == nullptr) throw Error(Errc::invalid_argument, std::string(function) + ": '" + parameter + "' is NULL");
-}
 
 // Text crossing the boundary must be UTF-8 (writers refuse anything else).
 void require_utf8(std::string_view text, const char* function, const std::string& parameter) {
@@ -112,16 +75,6 @@ void require_utf8(std::string_view text, const char* function, const std::string
 
 minga::Format format_argument(const char* format) {
   return format == nullptr ? minga::Format::auto_detect : minga::format_from_name(format);
-}
-
-template <class Byte>
-void copy_out(const std::string& bytes, Byte** out, std::size_t* out_len) {
-  auto* buffer = static_cast<Byte*>(std::malloc(bytes.size() + 1));
-  if (buffer == nullptr) throw std::bad_alloc();
-  std::memcpy(buffer, bytes.data(), bytes.size());
-  buffer[bytes.size()] = 0;
-  *out = buffer;
-  if (out_len != nullptr) *out_len = bytes.size();
 }
 
 int hand_over(minga::Election&& election, minga_election** out) {
