@@ -22,7 +22,9 @@
 #include "minga/io/format.hpp"
 #include "minga/version.h"
 #include "src/ballots.hpp"
+#include "src/budget.hpp"
 #include "src/convert.hpp"
+#include "src/election.hpp"
 
 namespace py = pybind11;
 using namespace pybind11::literals;
@@ -30,45 +32,7 @@ using namespace pybind11::literals;
 namespace minga::python {
 namespace {
 
-// ---- the Python-side election ---------------------------------------------------------
-
-struct PyElection {
-  explicit PyElection(Election e) : election(std::move(e)), ids(election.alternatives) {}
-  PyElection(const PyElection&) = delete;
-  PyElection& operator=(const PyElection&) = delete;
-
-  /// The election, for a change made with the GIL held.
-  Election& for_change() {
-    if (readers.load() != 0)
-      throw std::runtime_error(
-          "this Election is being read by another thread (written to a file, JSON or bytes); change it afterwards");
-    return election;
-  }
-
-  Election election;
-  IdIndex ids;  // alternatives never change once an Election exists in Python
-  mutable std::atomic<int> readers{0};
-};
-
-/// Marks an election as read by code running without the GIL.
-class ReadLease {
- public:
-  explicit ReadLease(const PyElection& e) : e_(e) { ++e_.readers; }
-  ~ReadLease() { --e_.readers; }
-  ReadLease(const ReadLease&) = delete;
-  ReadLease& operator=(const ReadLease&) = delete;
-
- private:
-  const PyElection& e_;
-};
-
-/// Runs fn() on `e` without the GIL.
-template <class F>
-auto reading(const PyElection& e, F&& fn) {
-  ReadLease lease(e);
-  py::gil_scoped_release no_gil;
-  return fn(e.election);
-}
+// PyElection, ReadLease and reading() live in src/election.hpp (shared with src/budget.cpp).
 
 std::unique_ptr<PyElection> wrap(Election e) {
   return std::make_unique<PyElection>(std::move(e));
@@ -787,6 +751,8 @@ void define_module(py::module_& m) {
   m.attr("FORMATS") = py::make_tuple("pabulib", "preflib", "blt", "csv", "scottish", "patterns", "json", "binary");
   m.attr("OVERVOTE") = kOvervoteToken;
   m.attr("WRITE_IN") = kWriteInToken;
+
+  define_budget(m);
 }
 
 }  // namespace minga::python

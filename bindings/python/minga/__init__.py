@@ -19,6 +19,11 @@ Interchange: ``to_json``/``from_json`` and ``to_bytes``/``from_bytes`` (compact,
 checksummed). Elections pickle, so Dask or multiprocessing can ship them, and
 partial profiles combine with ``a + b`` or ``merge(parts)``.
 
+Participatory budgets: ``budget(election, rule, ...)`` runs greedy, the Method
+of Equal Shares (with its completions), the exact knapsack or Phragmén and
+returns a ``BudgetResult``; ``budget_from_pabutools(instance, profile, ...)``
+does the same on pabutools objects.
+
 Bulk ballots may come as integer arrays (NumPy or any buffer): NumPy is not
 required by minga itself. Every error is a ``MingaError`` (a ``ValueError``)
 carrying ``code``, ``file``, ``line`` and ``field``.
@@ -47,6 +52,10 @@ from ._minga import (
     write_string,
 )
 
+# Participatory budgeting (pure Python over minga._minga._budget_run).
+from ._budget import BudgetResult, ExcludedProject, FundingStep, UnfundedProject, budget
+from ._pabutools import budget_from_pabutools, election_from_pabutools
+
 __all__ = [
     "CHANNELS",
     "FORMATS",
@@ -68,6 +77,14 @@ __all__ = [
     "to_json",
     "write",
     "write_string",
+    # participatory budgeting
+    "BudgetResult",
+    "ExcludedProject",
+    "FundingStep",
+    "UnfundedProject",
+    "budget",
+    "budget_from_pabutools",
+    "election_from_pabutools",
 ]
 
 # Classes defined in the extension report the public package as their home,

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+// bindings/python/src/budget.cpp - minga._minga._budget_run: an Election and a JSON rule spec in, the result JSON out.
+//
+// No decision logic here: the spec becomes a RuleSpec (minga/budget/spec_json.hpp,
+// the same reader as the C ABI's minga_budget_run), the rule runs through
+// run_rule() with the GIL released, and the result is allocation_to_json().
+// minga/_budget.py turns that JSON into a BudgetResult with exact Fractions.
+#include "src/budget.hpp"
+
+#include <string>
+
+#include "minga/budget/allocation.hpp"
+#include "minga/budget/rule.hpp"
+#include "minga/budget/spec_json.hpp"
+#include "src/convert.hpp"
+#include "src/election.hpp"
+
+namespace minga::python {
+
+namespace {
+
+py::str budget_run(const PyElection& self, py::handle spec) {
+  std::string spec_text = spec.is_none() ? std::string() : std::string(utf8_view(spec, "spec"));
+  std::string result = reading(self, [&](const Election& e) {
+    using namespace minga::budget;
+    const RuleSpec rule_spec = rule_spec_from_json(e, spec_text);
+    const BudgetInstance instance(e, rule_spec.instance);
+    return allocation_to_json(instance, run_rule(instance, rule_spec), -1);
+  });
+  return to_py_str(result);
+}
+
+}  // namespace
+
+void define_budget(py::module_& m) {
+  using namespace pybind11::literals;
+  m.def("_budget_run", &budget_run, "election"_a, "spec"_a = py::none(),
+        "_budget_run(election, spec=None) -> str: runs a participatory-budgeting rule described by a JSON spec "
+        "(keys as in minga.h's minga_budget_run; None or '{}' = the rule the file names) with the GIL released, "
+        "and returns the result as JSON (schema minga.budget.result/1). Use minga.budget() instead.");
+}
+
+}  // namespace minga::python
