@@ -36,13 +36,26 @@ const Integer& two_pow(unsigned bits) {
   return powers[bits];
 }
 
+u128 to_u128(const Integer& x);
+
 Integer to_integer(u128 x) {
   Integer out = static_cast<std::uint64_t>(x >> 64);
   out <<= 64;
   out += static_cast<std::uint64_t>(x);
   return out;
 }
+Integer to_integer(std::uint64_t x) { return Integer(x); }
 const Integer& to_integer(const Integer& x) { return x; }
+
+/// Machine integers (64 or 128 bits) as opposed to Integer.
+template <class T>
+constexpr bool is_machine = std::is_same_v<T, u128> || std::is_same_v<T, std::uint64_t>;
+
+template <class T>
+T narrow(const Integer& x) {
+  if constexpr (std::is_same_v<T, Integer>) return x;
+  else return static_cast<T>(to_u128(x));
+}
 
 u128 to_u128(const Integer& x) {
   const Integer high = x >> 64;
@@ -138,7 +151,7 @@ std::vector<T> roots_of(const Grouped& g, const Integer& s2, bool fast) {
   std::vector<T> roots(g.amount.size());
   const u128 s2_small = fast ? to_u128(s2) : 0;
   for (std::size_t k = 0; k < g.amount.size(); ++k) {
-    if constexpr (std::is_same_v<T, u128>) roots[k] = isqrt(g.amount[k] * s2_small);
+    if constexpr (is_machine<T>) roots[k] = static_cast<T>(isqrt(g.amount[k] * s2_small));
     else roots[k] = isqrt(to_integer(g.amount[k]) * s2);
   }
   return roots;
@@ -207,13 +220,8 @@ std::vector<Integer> pairwise_terms(const Grouped& g, const std::vector<T>& root
   std::vector<std::uint32_t> touched;
   T big_m = 0, m_s2 = 0;
   if (m) {
-    if constexpr (std::is_same_v<T, u128>) {
-      big_m = to_u128(*m);
-      m_s2 = to_u128(*m * s2);
-    } else {
-      big_m = *m;
-      m_s2 = *m * s2;
-    }
+    big_m = narrow<T>(*m);
+    m_s2 = narrow<T>(*m * s2);
   }
   for (std::size_t i = 0; i < num_donors; ++i) {
     const std::size_t first = donor_begin[i], last = donor_begin[i + 1];
@@ -246,9 +254,9 @@ std::vector<Integer> pairwise_terms(const Grouped& g, const std::vector<T>& root
   return out;
 }
 
-/// True when the 128-bit pairwise loop cannot overflow (bounds by Cauchy-Schwarz).
+/// True when the pairwise loop on `bits`-bit integers cannot overflow (P_ij bounded by Cauchy-Schwarz).
 bool pairwise_fits(const Grouped& g, const std::vector<u128>& roots, std::size_t num_donors,
-                   const std::optional<Integer>& m, const Integer& s2) {
+                   const std::optional<Integer>& m, const Integer& s2, unsigned bits) {
   Integer largest_root = 0, largest_sum_sq = 0, total = 0;
   std::vector<Integer> per_donor(num_donors, Integer(0));
   for (std::size_t k = 0; k < roots.size(); ++k) {
@@ -262,7 +270,7 @@ bool pairwise_fits(const Grouped& g, const std::vector<u128>& roots, std::size_t
     for (std::size_t k = g.begin[p]; k < g.begin[p + 1]; ++k) sum += to_integer(roots[k]);
     total = std::max(total, Integer(2 * sum * sum));
   }
-  const Integer& limit = two_pow(127);
+  const Integer& limit = two_pow(bits);
   if (total >= limit) return false;
   if (!m) return true;
   return 2 * largest_root * largest_root * *m < limit && *m * s2 + largest_sum_sq < limit;
@@ -484,7 +492,10 @@ std::vector<QfSubsidy> qf_subsidies(const Contributions& c, const QfOptions& opt
       const std::size_t donors = c.donors().size();
       if (fast) {
         auto roots = roots_of<u128>(g, s2, true);
-        if (pairwise_fits(g, roots, donors, options.pairwise_m, s2)) num = pairwise_terms(g, roots, donors, options.pairwise_m, s2);
+        if (pairwise_fits(g, roots, donors, options.pairwise_m, s2, 64))
+          num = pairwise_terms(g, roots_of<std::uint64_t>(g, s2, true), donors, options.pairwise_m, s2);
+        else if (pairwise_fits(g, roots, donors, options.pairwise_m, s2, 127))
+          num = pairwise_terms(g, roots, donors, options.pairwise_m, s2);
       }
       if (num.empty() && g.num_projects() > 0) num = pairwise_terms(g, roots_of<Integer>(g, s2, false), donors, options.pairwise_m, s2);
       for (std::size_t p = 0; p < num.size(); ++p) subsidy[p] = options.pairwise_m ? Rational(num[p]) : Rational(num[p], s2);

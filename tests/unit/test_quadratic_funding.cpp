@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <random>
+#include <tuple>
 #include <sstream>
 
 #include "minga/core/error.hpp"
@@ -268,4 +270,34 @@ TEST_CASE("QF: donor coefficients, minimum contribution, eligibility scores, inp
   auto j = json::parse(qf_result_to_json(match_qf(c, json_options)));
   CHECK(j["schema"] == "minga.qf/1");
   CHECK(j["matches"]["p"] == "10");
+}
+
+TEST_CASE("QF pairwise: 64-bit, 128-bit and GMP paths agree with the formula evaluated directly", "[quadratic][qf]") {
+  // Perfect-square amounts (roots exact) at three magnitudes; M picked so each magnitude takes another path.
+  struct Case { Integer unit; Integer m; };
+  const Integer e9("1000000000"), e13("10000000000000");
+  for (const Case& k : {Case{1, 7}, Case{e9, e9}, Case{e13, e13 * e13}}) {
+    const std::vector<std::tuple<std::string, std::string, int>> gifts{{"a", "x", 1}, {"b", "x", 2}, {"c", "x", 3},
+                                                                       {"a", "y", 2}, {"c", "y", 1}};
+    Contributions c;
+    std::map<std::pair<std::string, std::string>, Integer> root;
+    for (const auto& [d, p, r] : gifts) {
+      c.add(d, p, Integer(r * r) * k.unit * k.unit);
+      root[{d, p}] = Integer(r) * k.unit;
+    }
+    auto r = [&](const std::string& d, const std::string& p) {
+      auto it = root.find({d, p});
+      return it == root.end() ? Integer(0) : it->second;
+    };
+    auto overlap = [&](const std::string& i, const std::string& j) { return r(i, "x") * r(j, "x") + r(i, "y") * r(j, "y"); };
+    auto term = [&](const std::string& i, const std::string& j, const std::string& p) {
+      return Integer(2 * r(i, p) * r(j, p) * k.m / (k.m + overlap(i, j)));
+    };
+    QfOptions o;
+    o.variant = QfVariant::pairwise;
+    o.pairwise_m = k.m;
+    auto s = qf_subsidies(c, o);
+    CHECK(s[0].subsidy == term("a", "b", "x") + term("a", "c", "x") + term("b", "c", "x"));
+    CHECK(s[1].subsidy == term("a", "c", "y"));
+  }
 }
