@@ -41,6 +41,8 @@ const CommandSpec& info_command();
 const CommandSpec& convert_command();
 const CommandSpec& merge_command();
 const CommandSpec& demo_command();
+const CommandSpec& qv_command();  // quadratic voting (issue 5)
+const CommandSpec& qf_command();  // quadratic funding (issue 5)
 const CommandSpec& budget_command();
 const CommandSpec& tally_command();
 

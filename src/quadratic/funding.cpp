@@ -775,6 +775,7 @@ std::string qf_result_to_json(const QfResult& r, int indent) {
   for (const auto& p : r.projects)
     projects.push_back({{"id", p.id}, {"contributions", amount_text(p.contributions)}, {"donors", p.donors},
                         {"raw_match", to_exact_string(p.raw_match)}, {"match", amount_text(p.match)},
+                        {"funding", amount_text(p.contributions + p.match)},
                         {"capped", p.capped}, {"share", to_exact_string(p.share)}, {"why", p.why}});
   j["projects"] = std::move(projects);
   return j.dump(indent);

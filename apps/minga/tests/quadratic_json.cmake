@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: Apache-2.0
+# `minga qv|qf ... --json` prints valid JSON with the expected values (cmake -P).
+#   MINGA   the program;  ARGS  its arguments, separated by '|'
+#   NEED    a data file; when absent the test prints SKIPPED and passes as skipped
+#   SCHEMA  the expected "schema"
+#   EXPECT  checks separated by '|': a dotted JSON path (array indices as numbers) '=' the value
+if(DEFINED NEED AND NOT EXISTS "${NEED}")
+  message("SKIPPED: ${NEED} is absent")
+  return()
+endif()
+string(REPLACE "|" ";" argv "${ARGS}")
+execute_process(COMMAND ${MINGA} ${argv} --json RESULT_VARIABLE status OUTPUT_VARIABLE json ERROR_VARIABLE err)
+if(NOT status STREQUAL "0")
+  message(FATAL_ERROR "minga ${ARGS} --json exited with '${status}': ${err}")
+endif()
+string(JSON schema ERROR_VARIABLE parse_error GET "${json}" schema)
+if(parse_error)
+  message(FATAL_ERROR "not valid JSON (${parse_error}):\n${json}")
+endif()
+if(NOT schema STREQUAL "${SCHEMA}")
+  message(SEND_ERROR "schema is '${schema}', expected ${SCHEMA}")
+endif()
+string(REPLACE "|" ";" checks "${EXPECT}")
+foreach(check IN LISTS checks)
+  string(FIND "${check}" "=" eq)
+  string(SUBSTRING "${check}" 0 ${eq} path)
+  math(EXPR value_begin "${eq} + 1")
+  string(SUBSTRING "${check}" ${value_begin} -1 expected)
+  string(REPLACE "." ";" keys "${path}")
+  string(JSON actual ERROR_VARIABLE missing GET "${json}" ${keys})
+  if(missing)
+    message(SEND_ERROR "${path}: ${missing}")
+  elseif(NOT actual STREQUAL expected)
+    message(SEND_ERROR "${path} is '${actual}', expected '${expected}'")
+  endif()
+endforeach()
