@@ -499,6 +499,112 @@ MINGA_EXPORT int minga_election_add_quadratic(minga_election *election, size_t n
  *          limit is reached (max-welfare, add1 reruns). */
 MINGA_EXPORT int minga_budget_run(const minga_election *election, const char *spec_json, char **result_json);
 
+/* ===========================================================================
+ * Quadratic voting and quadratic funding
+ * ======================================================================== */
+
+/* Quadratic voting. A ballot gives each option integer votes v and costs the
+ * sum of v^2 credits (or of a convex cost table); each voter may spend at most
+ * a budget. The spec is a JSON object; every key is optional unless said:
+ *
+ *   "credits"         the budget of every voter, e.g. "99" (required unless the
+ *                     election's rules set one)
+ *   "voter_credits"   per-voter budgets, {"ana": "198"} (rows and files only)
+ *   "allow_negative"  true to allow votes against an option (default false)
+ *   "cost_table"      ["0", "1", "3", "6"]: credits for |v| = 0, 1, 2, 3
+ *                     (convex, starting at 0); default v^2
+ *   "public"          true to publish every accepted ballot with its voter
+ *                     (rows and files only)
+ *   "options"         the poll's option ids; votes for others are rejected
+ *   "options_file"    the same from a file (CSV id,name or JSON)
+ *
+ * Results are JSON documents, "schema": "minga.qv/1": "totals" (option id ->
+ * net votes as a string), "options" (ranked: votes, votes_for, votes_against,
+ * credits, voters), "spending" (credits_spent, exhausted, distribution),
+ * "strata" (per channel and district), "rejected" (voter, file, line, rule,
+ * reason, ballots) and, with "public", "ballots_cast". Rejected ballots are
+ * reported, never fatal: the status is MINGA_OK. */
+
+/*! minga_qv_tally() :
+ *  Tallies the quadratic ballots of an election (anonymous: each distinct
+ *  ballot that breaks the budget, range or sign rule is rejected as "entry N"
+ *  with its count).
+ *  @param election     an election of kind "quadratic" (only read).
+ *  @param spec_json    the spec above, NUL-terminated; NULL for the election's credits.
+ *  @param result_json  receives the minga.qv/1 document; free it with minga_free().
+ *  @return MINGA_OK; MINGA_EINVAL for another ballot kind, no budget, a bad
+ *          spec or cost table; MINGA_EPARSE when spec_json is not JSON. */
+MINGA_EXPORT int minga_qv_tally(const minga_election *election, const char *spec_json, char **result_json);
+
+/*! minga_qv_tally_rows() :
+ *  Validates and tallies voter-identified rows: row i says voters[i] gave
+ *  votes[i] to options[i]. A voter's rows are one ballot; a ballot over budget,
+ *  out of range, negative (unless allowed), with a duplicate or unknown option
+ *  is rejected with its reasons ("line" = row index + 1); the others count.
+ *  @param n_rows       number of rows (0 is allowed).
+ *  @param voters, options  n_rows NUL-terminated ids.
+ *  @param votes        n_rows vote counts.
+ *  @param spec_json    the spec above ("credits" required).
+ *  @param result_json  receives the minga.qv/1 document; free it with minga_free().
+ *  @return MINGA_OK; MINGA_EINVAL for NULL arrays or ids, no budget or a bad
+ *          spec; MINGA_EPARSE when spec_json is not JSON. */
+MINGA_EXPORT int minga_qv_tally_rows(size_t n_rows, const char *const *voters, const char *const *options,
+                                     const int64_t *votes, const char *spec_json, char **result_json);
+
+/*! minga_qv_tally_file() :
+ *  As minga_qv_tally_rows() for a file of rows: CSV with a header (voter,
+ *  option, votes; optional channel, district) or a JSON array of objects
+ *  (aliases such as UserID, ProposalID, Count are understood). A vote written
+ *  as a non-integer ("1.5") rejects that ballot only.
+ *  @return MINGA_OK; MINGA_EIO when the file cannot be read; MINGA_EPARSE
+ *          for a malformed file (the message names file, line and field);
+ *          MINGA_EINVAL as for minga_qv_tally_rows(). */
+MINGA_EXPORT int minga_qv_tally_file(const char *path, const char *spec_json, char **result_json);
+
+/* Quadratic funding. Amounts are integers in the smallest unit (wei, cents),
+ * below 2^126, passed as decimal strings. The spec (JSON object):
+ *
+ *   "pool"                the matching pool (required), e.g. "100000000"
+ *   "variant"             "clr" (default), "pairwise", "cluster", "cocm"
+ *   "fit"                 "saturate" (default: scale down only when the raw
+ *                         matches exceed the pool), "scale", "alpha" (clr.fund)
+ *   "cap"                 cap per project as a fraction of the pool ("0.2", "1/5")
+ *   "cap_amount"          cap per project as an amount
+ *   "m"                   pairwise: the bound M (default unbounded)
+ *   "sqrt_scale"          S: square roots are rounded down to multiples of 1/S (default 1)
+ *   "minimum"             contributions below this amount are dropped
+ *   "alpha_precision"     alpha fit precision (default 10^18)
+ *   "donor_coefficients"  {"donor": "1/2"}: a contribution counts floor(amount x c)
+ *   "clusters"            [["donor", "cluster"], ["donor", "cluster", "weight"], ...]
+ *   "voice_credit_factor" MACI tallies (minga_qf_match_file): tokens per voice credit
+ *
+ * Results: "schema": "minga.qf/1", "matches" (project -> exact match as a
+ * string), "projects" (contributions, donors, raw_match, match, funding =
+ * contributions + match, capped, share, why), "raw_total", "saturated",
+ * "matched", "unallocated", "alpha", "cap_amount". The sum of matches never
+ * exceeds the pool. Formulas and rounding: docs/quadratic.md. */
+
+/*! minga_qf_match() :
+ *  Matches contributions: contribution i is amounts[i] from donors[i] to projects[i].
+ *  @param n            number of contributions (0 is allowed).
+ *  @param donors, projects, amounts  n NUL-terminated strings each.
+ *  @param spec_json    the spec above ("pool" required).
+ *  @param result_json  receives the minga.qf/1 document; free it with minga_free().
+ *  @return MINGA_OK; MINGA_EINVAL for NULL arrays, a negative or non-integer
+ *          amount, a bad spec; MINGA_ELIMIT for an amount of 2^126 or more;
+ *          MINGA_EPARSE when spec_json is not JSON. */
+MINGA_EXPORT int minga_qf_match(size_t n, const char *const *donors, const char *const *projects,
+                                const char *const *amounts, const char *spec_json, char **result_json);
+
+/*! minga_qf_match_file() :
+ *  Matches the contributions of a file (CSV with donor, project, amount, or a
+ *  JSON array of such objects), or fits a MACI / clr.fund tally (a JSON object
+ *  with results.tally and perVOSpentVoiceCredits.tally; needs
+ *  "voice_credit_factor"; payouts are then "funding", as clr.fund pays them).
+ *  @return MINGA_OK; MINGA_EIO, MINGA_EPARSE (file, line and field named),
+ *          MINGA_EINVAL, MINGA_ELIMIT as above. */
+MINGA_EXPORT int minga_qf_match_file(const char *path, const char *spec_json, char **result_json);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

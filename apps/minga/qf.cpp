@@ -24,15 +24,6 @@ Integer integer_option(const Arguments& args, std::string_view name, const Integ
   }
 }
 
-/// A MACI / clr.fund tally is a JSON object; contributions are CSV or a JSON array.
-bool is_maci_tally(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char c = 0;
-  while (in.get(c))
-    if (c == '[' || c == '{') break;
-  return c == '{';
-}
-
 void print_text(const std::string& path, const QfResult& r) {
   std::ostream& out = std::cout;
   print_field(out, "file", path);
@@ -81,7 +72,7 @@ int run_qf(const Arguments& args) {
   if (auto clusters = args.value("clusters")) options.clusters = read_clusters(*clusters);
 
   QfResult result;
-  if (is_maci_tally(path)) {
+  if (is_maci_tally_file(path)) {
     if (!args.value("fit")) options.fit = QfFit::alpha;
     if (options.variant != QfVariant::clr) throw UsageError("a MACI tally holds only per-project totals: --variant clr");
     const Integer vcf = integer_option(args, "vcf", 1);

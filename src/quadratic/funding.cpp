@@ -664,6 +664,14 @@ MaciTally read_maci_tally(const std::filesystem::path& path) {
   return read_maci_tally(in, path.string());
 }
 
+bool is_maci_tally_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char c = 0;
+  while (in.get(c))
+    if (c == '[' || c == '{' || (c != ' ' && c != '\n' && c != '\r' && c != '\t' && static_cast<unsigned char>(c) < 0x80)) break;
+  return c == '{';
+}
+
 std::vector<QfSubsidy> maci_subsidies(const MaciTally& t, const Integer& vcf) {
   if (vcf < 1) throw Error(Errc::invalid_argument, "voice credit factor must be at least 1");
   std::vector<QfSubsidy> out(t.votes.size());

@@ -182,6 +182,8 @@ struct MaciTally {
 /// totalSpentVoiceCredits.spent; numbers as decimal strings).
 MINGA_EXPORT MaciTally read_maci_tally(const std::filesystem::path& path);
 MINGA_EXPORT MaciTally read_maci_tally(std::istream& in, const std::string& name);
+/// True when the file is a JSON object (a MACI tally) rather than contributions (CSV or a JSON array).
+MINGA_EXPORT bool is_maci_tally_file(const std::filesystem::path& path);
 
 /// Subsidies of a MACI tally in token units with voice-credit factor VCF:
 /// contributions_p = VCF S_p and s_p = VCF (T_p^2 - S_p), projects named "0".."n-1".
