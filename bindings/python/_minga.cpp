@@ -23,6 +23,7 @@
 #include "minga/version.h"
 #include "src/ballots.hpp"
 #include "src/budget.hpp"
+#include "src/quadratic.hpp"
 #include "src/convert.hpp"
 #include "src/election.hpp"
 
@@ -753,6 +754,7 @@ void define_module(py::module_& m) {
   m.attr("WRITE_IN") = kWriteInToken;
 
   define_budget(m);
+  define_quadratic(m);  // quadratic voting and funding (issue 5)
 }
 
 }  // namespace minga::python

@@ -24,6 +24,11 @@ of Equal Shares (with its completions), the exact knapsack or Phragmén and
 returns a ``BudgetResult``; ``budget_from_pabutools(instance, profile, ...)``
 does the same on pabutools objects.
 
+Quadratic voting and funding: ``qv(rows_or_file, credits=99)`` validates every
+ballot against its credit budget and tallies (``QvResult``); ``qf(contributions,
+pool=..., variant="clr"|"pairwise"|"cluster"|"cocm", fit=..., cap=...)`` returns
+exact matches (``QfResult``).
+
 Bulk ballots may come as integer arrays (NumPy or any buffer): NumPy is not
 required by minga itself. Every error is a ``MingaError`` (a ``ValueError``)
 carrying ``code``, ``file``, ``line`` and ``field``.
@@ -56,6 +61,9 @@ from ._minga import (
 from ._budget import BudgetResult, ExcludedProject, FundingStep, UnfundedProject, budget
 from ._pabutools import budget_from_pabutools, election_from_pabutools
 
+# Quadratic voting and funding (pure Python over minga._minga._qv_* / _qf_*).
+from ._quadratic import QfProject, QfResult, QvBallot, QvOption, QvRejection, QvResult, QvStratum, qf, qv
+
 __all__ = [
     "CHANNELS",
     "FORMATS",
@@ -85,6 +93,16 @@ __all__ = [
     "budget",
     "budget_from_pabutools",
     "election_from_pabutools",
+    # quadratic voting and funding
+    "QfProject",
+    "QfResult",
+    "QvBallot",
+    "QvOption",
+    "QvRejection",
+    "QvResult",
+    "QvStratum",
+    "qf",
+    "qv",
 ]
 
 # Classes defined in the extension report the public package as their home,
