@@ -28,7 +28,7 @@ namespace minga::ranked {
 enum class ActionKind : std::uint8_t { elected = 0, excluded = 1 };
 
 /// One decision in a round and the ballots it moved.
-struct Action {
+struct MINGA_EXPORT Action {
   ActionKind kind = ActionKind::excluded;
   std::uint32_t candidate = 0;
   /// Votes moved to each candidate (indexed like Result::candidates; zeros for none).
@@ -43,7 +43,7 @@ struct Action {
   Rational exhausted_total() const;
 };
 
-struct Round {
+struct MINGA_EXPORT Round {
   std::uint32_t number = 0;  ///< 1-based
   /// Each candidate's total at the start of the round; unset once the
   /// candidate has left the count (excluded). Elected candidates stay at
@@ -60,7 +60,7 @@ struct Round {
   Rational active() const;
 };
 
-struct Result {
+struct MINGA_EXPORT Result {
   std::string method;                   ///< "irv", "plurality", "wigm", "schulze", ...
   std::vector<std::string> candidates;  ///< names; may end with the write-in pseudo-candidate
   std::uint32_t seats = 1;
