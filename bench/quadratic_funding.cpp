@@ -2,7 +2,7 @@
 // bench/quadratic_funding.cpp - a synthetic quadratic funding round matched by minga, timed (bench/quadratic runs it).
 //
 //   minga_bench_qf [--contributions N] [--donors D] [--projects P] [--seed S] [--pool AMOUNT]
-//                  [--cap FRACTION] [--m M] [--skip-pairwise] [--csv FILE] [--json FILE]
+//                  [--cap FRACTION] [--m M] [--skip-pairwise] [--csv FILE] [--json FILE] [--pairwise-json FILE]
 //
 // The round is generated from a SplitMix64 stream (bench/quadratic_funding.py generates the
 // same round from the same seed): contribution k goes from donor x % D to project y % P with
@@ -60,7 +60,7 @@ long peak_kib() {
 
 int main(int argc, char** argv) {
   std::uint64_t n = 1'000'000, donors = 200'000, projects = 2'000, seed = 2026;
-  std::string pool = "1000000000000", cap = "3/5000", m = "25000000", csv, json;
+  std::string pool = "1000000000000", cap = "3/5000", m = "25000000", csv, json, pairwise_json;
   bool pairwise = true;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -80,6 +80,7 @@ int main(int argc, char** argv) {
     else if (a == "--m") m = value();
     else if (a == "--csv") csv = value();
     else if (a == "--json") json = value();
+    else if (a == "--pairwise-json") pairwise_json = value();
     else if (a == "--skip-pairwise") pairwise = false;
     else {
       std::cerr << "unknown argument " << a << '\n';
@@ -130,6 +131,7 @@ int main(int argc, char** argv) {
       Stopwatch t2;
       minga::QfResult pr = minga::match_qf(round, pw);
       std::cout << "pairwise(M=" << m << "): " << t2.text() << "  matched " << pr.matched.str() << '\n';
+      if (!pairwise_json.empty()) std::ofstream(pairwise_json) << minga::qf_result_to_json(pr) << '\n';
     }
     std::cout << "peak memory: " << peak_kib() / 1024 << " MiB\n";
   } catch (const minga::Error& e) {

@@ -24,4 +24,7 @@
 #include "minga/core/number.hpp"
 #include "minga/core/random.hpp"
 #include "minga/io/format.hpp"
+#include "minga/quadratic/funding.hpp"
+#include "minga/quadratic/spec_json.hpp"
+#include "minga/quadratic/voting.hpp"
 #include "minga/version.h"
