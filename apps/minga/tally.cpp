@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // apps/minga/tally.cpp - `minga tally`: count ranked ballots by a named method, round by round.
+#include <chrono>
 #include <iostream>
 
 #include "cli.hpp"
@@ -98,8 +99,14 @@ int run_tally(const Arguments& args) {
         continue;
       }
     } else {
+      const auto start = std::chrono::steady_clock::now();
       Election election = read_input(files[i], format_option(args, "format"));
+      const auto read = std::chrono::steady_clock::now();
       result = count(election, method, args);
+      const auto counted = std::chrono::steady_clock::now();
+      if (args.has("time"))
+        std::cerr << files[i] << ": read " << std::chrono::duration<double, std::milli>(read - start).count()
+                  << " ms, count " << std::chrono::duration<double, std::milli>(counted - read).count() << " ms\n";
     }
     if (json) std::cout << to_json(result, files.size() > 1 ? -1 : 2) << (i + 1 < files.size() ? ",\n" : "\n");
     else std::cout << (files.size() > 1 ? "== " + files[i] + "\n" : "") << to_text(result);
@@ -140,8 +147,9 @@ const CommandSpec& tally_command() {
       "  --format F          read FILE as format F\n"
       "  --json              print the result as JSON (schema \"minga.result/1\":\n"
       "                      winners, rounds with tallies, transfers, inactive ballots)\n"
-      "  --rctab-summary     with --method rctab: print RCTab's own summary JSON\n",
-      {"json", "batch", "continue-until-two", "rctab-summary"},
+      "  --rctab-summary     with --method rctab: print RCTab's own summary JSON\n"
+      "  --time              print reading and counting times (ms) on standard error\n",
+      {"json", "batch", "continue-until-two", "rctab-summary", "time"},
       {"method", "seats", "overvote", "max-skipped", "duplicate", "max-rankings", "write-ins", "quota", "decimals",
        "tie-break", "seed", "format"},
       1,
