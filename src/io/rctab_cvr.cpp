@@ -280,9 +280,11 @@ Election load_rctab_cvrs(const RctabContest& contest) {
       read_generic_csv(source, sink);
     } else if (source.provider == "clearBallot") {
       read_clear_ballot(source, sink);
+    } else if (source.provider == "hart") {
+      detail::read_hart_folder(source, sink);
     } else {
       throw Error(Errc::unsupported, Location{source.path.string(), 0, "provider"},
-                  "CVR provider \"" + source.provider + "\" is not supported yet (supported: cdf, genericCsv, clearBallot)");
+                  "CVR provider \"" + source.provider + "\" is not supported yet (supported: cdf, genericCsv, clearBallot, hart)");
     }
   }
   return election;

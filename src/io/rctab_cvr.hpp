@@ -39,5 +39,7 @@ class CvrSink {
 
 /// NIST CDF XML (namespaced or not).
 void read_cdf_xml(const RctabSource& source, CvrSink& sink);
+/// Hart Verity: a folder of per-sheet XML files.
+void read_hart_folder(const RctabSource& source, CvrSink& sink);
 
 }  // namespace minga::ranked::detail

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// src/io/rctab_xml.cpp - NIST SP 1500-103 CDF cast vote records in XML (RCTab provider "cdf", .xml files).
+// src/io/rctab_xml.cpp - XML cast vote records: NIST SP 1500-103 CDF (provider "cdf", .xml) and Hart Verity ("hart").
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <unordered_map>
 
 #include "io/rctab_cvr.hpp"
@@ -131,6 +134,56 @@ void read_cdf_xml(const RctabSource& source, CvrSink& sink) {
   }
   if (unranked)
     sink.note(file + ": " + std::to_string(unranked) + " marked selection position(s) without a Rank were not counted");
+}
+
+// Hart Verity: a folder with one XML file per ballot sheet. Cvr > Contests > Contest
+// {Id, Options > Option {Name, Id, Value}}; Value is one character per rank, '1'
+// where the option is marked (the first character is rank 1).
+void read_hart_folder(const RctabSource& source, CvrSink& sink) {
+  const std::string folder = source.path.string();
+  if (!std::filesystem::is_directory(source.path))
+    throw Error(Errc::io, Location{folder, 0, "filePath"}, "a Hart source is a folder of CVR XML files");
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(source.path))
+    if (entry.is_regular_file() && entry.path().extension() == ".xml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> marks;
+  for (const auto& path : files) {
+    const std::string file = path.string();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(Errc::io, Location{file, 0, ""}, "cannot open the CVR file");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // byte order mark
+    std::istringstream stream(text);
+    ptree doc;
+    try {
+      boost::property_tree::read_xml(stream, doc);
+    } catch (const boost::property_tree::xml_parser_error& e) {
+      throw Error(Errc::parse, Location{file, e.line(), ""}, "not valid XML: " + e.message());
+    }
+    auto cvrs = children(doc, "Cvr");
+    if (cvrs.empty()) throw Error(Errc::parse, Location{file, 0, ""}, "no Cvr element");
+    for (const ptree* contests : children(*cvrs.front(), "Contests"))
+      for (const ptree* contest : children(*contests, "Contest")) {
+        if (text_of(*contest, "Id") != source.contest_id && text_of(*contest, "Name") != source.contest_id) continue;
+        marks.clear();
+        for (const ptree* options : children(*contest, "Options"))
+          for (const ptree* option : children(*options, "Option")) {
+            const std::string id = text_of(*option, "Id");
+            const Location where{file, 0, "Option " + id};
+            const std::string value = text_of(*option, "Value");
+            std::optional<std::uint32_t> mark = sink.mark_of(source, id, where);
+            if (!mark) continue;
+            for (std::size_t k = 0; k < value.size(); ++k) {
+              if (value[k] == '1') marks.emplace_back(static_cast<std::uint32_t>(k + 1), *mark);
+              else if (value[k] != '0') throw Error(Errc::parse, where, "Value must be made of 0 and 1: " + io::quoted(value));
+            }
+          }
+        std::string precinct;
+        for (const ptree* split : children(*cvrs.front(), "PrecinctSplit")) precinct = text_of(*split, "Name");
+        sink.add(marks, precinct, Location{file, 0, "Contest " + source.contest_id});
+      }
+  }
 }
 
 }  // namespace minga::ranked::detail
