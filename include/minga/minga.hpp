@@ -13,6 +13,7 @@
 #include "minga/ballot/election.hpp"
 #include "minga/ballot/profile.hpp"
 #include "minga/budget/allocation.hpp"
+#include "minga/budget/analysis.hpp"
 #include "minga/budget/equal_shares.hpp"
 #include "minga/budget/greedy.hpp"
 #include "minga/budget/instance.hpp"

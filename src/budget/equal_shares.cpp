@@ -48,14 +48,21 @@ namespace {
 ///
 /// Voters with the same ballot always hold the same money, and few distinct
 /// amounts exist at any time, so money is kept as an index per group into a
-/// table of exact amounts. When every supporter of a project gains the same
-/// (uniform satisfaction), pricing it adds up its supporters per amount and
-/// does exact arithmetic once per distinct amount, not once per voter group.
+/// table of distinct amounts. The amounts are exact: integers over one common
+/// denominator D (amount = amount_[id] / D), so paying and comparing are
+/// integer operations with no gcd; when a payment is not a whole number of
+/// 1/D units, D and every amount are multiplied by the missing factor first.
+/// When every supporter of a project gains the same (uniform satisfaction),
+/// pricing it adds up its supporters per amount and does arithmetic once per
+/// distinct amount, not once per voter group.
 class EqualSharesRun {
  public:
   EqualSharesRun(const BudgetInstance& in, const TieBreaker& ties, const Rational& endowment)
-      : in_(in), ties_(ties), amount_{Rational(0), endowment}, money_(in.num_groups(), kEndowment),
-        voters_with_(2, 0), rho_(in.num_projects()) {}
+      : in_(in), ties_(ties), money_(in.num_groups(), kEndowment), voters_with_(2, 0), rho_(in.num_projects()) {
+    D_ = Integer(denominator(endowment));
+    for (ProjectIndex p = 0; p < in.num_projects(); ++p) D_ = boost::multiprecision::lcm(D_, Integer(denominator(in.cost(p))));
+    amount_ = {Integer(0), Integer(numerator(endowment)) * (D_ / Integer(denominator(endowment)))};
+  }
 
   /// Runs the rule. With `explain`, also fills payments and the reasons for unfunded projects.
   Allocation run(bool explain) {
@@ -107,9 +114,9 @@ class EqualSharesRun {
     if (explain) {
       for (ProjectIndex p = 0; p < in_.num_projects(); ++p) {
         if (out.contains(p)) continue;
-        Rational left;
+        Integer left = 0;
         for (const auto& s : in_.supporters(p)) left += amount_[money_[s.group]] * in_.group_size(s.group);
-        out.unfunded.push_back({p, "its supporters had " + to_exact_string(left) + " left; it costs " +
+        out.unfunded.push_back({p, "its supporters had " + to_exact_string(Rational(left, D_)) + " left; it costs " +
                                        to_exact_string(in_.cost(p))});
       }
     }
@@ -137,25 +144,28 @@ class EqualSharesRun {
   bool price(ProjectIndex p) {
     if (in_.uniform_satisfaction()) return price_uniform(p);
     const auto supporters = in_.supporters(p);
-    Rational available;
+    const Integer cost = scaled_cost(p);
+    Integer available = 0;
     for (const auto& s : supporters) available += amount_[money_[s.group]] * in_.group_size(s.group);
-    if (available < in_.cost(p)) return false;
+    if (available < cost) return false;
     paying_all_.assign(supporters.size(), false);
-    Rational from_all, rest_sat = in_.welfare(p);
-    Rational rho = in_.cost(p) / rest_sat;
+    Integer from_all = 0;
+    Rational rest_sat = in_.welfare(p);
+    Rational rho_d = Rational(cost) / rest_sat;  // rho x D
     for (bool changed = true; changed;) {
       changed = false;
       for (std::size_t k = 0; k < supporters.size(); ++k) {
         const auto& s = supporters[k];
-        if (paying_all_[k] || !(amount_[money_[s.group]] < rho * s.satisfaction)) continue;
+        const Integer& amount = amount_[money_[s.group]];
+        if (paying_all_[k] || !(Rational(amount) < rho_d * in_.satisfaction_value(s.satisfaction))) continue;
         paying_all_[k] = true;
         changed = true;
-        from_all += amount_[money_[s.group]] * in_.group_size(s.group);
-        rest_sat -= s.satisfaction * in_.group_size(s.group);
+        from_all += amount * in_.group_size(s.group);
+        rest_sat -= in_.satisfaction_value(s.satisfaction) * in_.group_size(s.group);
       }
-      if (changed) rho = (in_.cost(p) - from_all) / rest_sat;
+      if (changed) rho_d = Rational(cost - from_all) / rest_sat;
     }
-    rho_[p] = std::move(rho);
+    rho_[p] = rho_d / D_;
     return true;
   }
 
@@ -166,16 +176,14 @@ class EqualSharesRun {
   // below it. Everyone set aside means their money does not reach the cost.
   bool price_uniform(ProjectIndex p) {
     group_by_amount(p);
-    Rational missing = in_.cost(p);
+    Integer missing = scaled_cost(p);  // x = missing / sharing; amount < x  <=>  amount x sharing < missing
     std::uint64_t sharing = in_.votes(p);
-    Rational x = missing / sharing;
     above_.assign(touched_.begin(), touched_.end());
-    bool affordable = true;
-    for (bool someone_below = true; someone_below;) {
+    for (bool someone_below = true; someone_below && sharing > 0;) {
       someone_below = false;
       std::size_t kept = 0;
       for (std::uint32_t id : above_) {
-        if (amount_[id] < x) {
+        if (amount_[id] * sharing < missing) {  // x only grows as those below it are set aside
           missing -= amount_[id] * voters_with_[id];
           sharing -= voters_with_[id];
           someone_below = true;
@@ -184,15 +192,11 @@ class EqualSharesRun {
         }
       }
       above_.resize(kept);
-      if (sharing == 0) {
-        affordable = missing <= 0;  // everyone pays all they have: enough only if it covers the cost
-        break;
-      }
-      if (someone_below) x = missing / sharing;
     }
-    if (affordable) rho_[p] = sharing == 0 ? Rational(0) : x / in_.supporters(p).front().satisfaction;
     for (std::uint32_t id : touched_) voters_with_[id] = 0;
-    return affordable;
+    if (sharing == 0) return false;  // everyone set aside: together they hold less than the cost
+    rho_[p] = Rational(missing, Integer(sharing) * D_) / in_.satisfaction_value(in_.supporters(p).front().satisfaction);
+    return true;
   }
 
   FundingStep fund(ProjectIndex p, const Rational& rho, std::vector<Payment>* payments) {
@@ -201,62 +205,88 @@ class EqualSharesRun {
     step.phase = "equal shares";
     step.price = rho;
     step.supporters = in_.votes(p);
-    if (in_.uniform_satisfaction()) {
-      // Everyone owes the same x; the new amount depends only on the old one.
-      const Rational x = rho * in_.supporters(p).front().satisfaction;
-      after_.resize(amount_.size(), kUnset);
-      touched_.clear();
-      for (const auto& s : in_.supporters(p)) {
-        const std::uint32_t id = money_[s.group];
-        if (after_[id] == kUnset) {
-          touched_.push_back(id);
-          if (x < amount_[id]) {
-            amount_.push_back(amount_[id] - x);
-            voters_with_.push_back(0);
-            after_[id] = static_cast<std::uint32_t>(amount_.size() - 1);
-          } else {
-            after_[id] = kZero;
-          }
-        }
-        const bool everything = after_[id] == kZero;
-        if (everything) step.paying_everything += in_.group_size(s.group);
-        if (payments && !(everything && amount_[id] == 0)) payments->push_back({s.group, p, everything ? amount_[id] : x});
-        money_[s.group] = after_[id];
-      }
-      for (std::uint32_t id : touched_) after_[id] = kUnset;
-      // The largest payment: x, unless everyone paid all they had (each less than x).
-      Rational top_payment = step.paying_everything < step.supporters ? x : Rational(0);
-      if (top_payment == 0)
-        for (std::uint32_t id : touched_) top_payment = std::max(top_payment, amount_[id]);
-      if (top_payment > 0) step.effective_votes = in_.cost(p) / top_payment;
-      return step;
+    // What each satisfaction level owes, in units of 1/D: make it whole first.
+    const auto supporters = in_.supporters(p);
+    due_level_.clear();
+    for (const auto& s : supporters)
+      if (std::find(due_level_.begin(), due_level_.end(), s.satisfaction) == due_level_.end())
+        due_level_.push_back(s.satisfaction);
+    std::vector<Rational> due_d;
+    Integer k = 1;
+    for (SatisfactionIndex level : due_level_) {
+      due_d.push_back(rho * in_.satisfaction_value(level) * D_);
+      k = boost::multiprecision::lcm(k, Integer(denominator(due_d.back())));
     }
-    for (const auto& s : in_.supporters(p)) {
+    rescale(k);
+    std::vector<Integer> due;
+    for (const Rational& d : due_d) due.push_back(Integer(numerator(d)) * (k / Integer(denominator(d))));
+    auto due_of = [&](SatisfactionIndex level) -> const Integer& {
+      return due[static_cast<std::size_t>(std::find(due_level_.begin(), due_level_.end(), level) - due_level_.begin())];
+    };
+
+    // Pay: the new amount depends only on the old one (and the level), so it is computed once per pair.
+    const bool uniform = due_level_.size() == 1;
+    after_.assign(amount_.size(), kUnset);
+    Integer top = 0;
+    for (const auto& s : supporters) {
       const std::uint32_t id = money_[s.group];
-      const Rational due = rho * s.satisfaction;
-      const bool everything = !(due < amount_[id]);
+      const Integer& owed = uniform ? due.front() : due_of(s.satisfaction);
+      const bool everything = !(owed < amount_[id]);
       if (everything) step.paying_everything += in_.group_size(s.group);
-      const Rational& paid = everything ? amount_[id] : due;
-      if (payments && paid > 0) payments->push_back({s.group, p, paid});
+      const Integer& paid = everything ? amount_[id] : owed;
+      if (paid > top) top = paid;
+      if (payments && paid > 0) payments->push_back({s.group, p, Rational(paid, D_)});
       if (everything) {
         money_[s.group] = kZero;
+      } else if (uniform && after_[id] != kUnset) {
+        money_[s.group] = after_[id];
       } else {
-        amount_.push_back(amount_[id] - due);
+        amount_.push_back(amount_[id] - owed);
         voters_with_.push_back(0);
-        money_[s.group] = static_cast<std::uint32_t>(amount_.size() - 1);
+        money_[s.group] = after_[id] = static_cast<std::uint32_t>(amount_.size() - 1);
       }
     }
+    if (in_.uniform_satisfaction() && top > 0) step.effective_votes = in_.cost(p) * D_ / top;
     return step;
+  }
+
+  Integer scaled_cost(ProjectIndex p) const {
+    const Rational& c = in_.cost(p);
+    return Integer(numerator(c)) * (D_ / Integer(denominator(c)));
+  }
+
+  // Multiplies D and every amount still held by k, dropping amounts nobody holds.
+  void rescale(const Integer& k) {
+    if (k == 1) return;
+    std::vector<std::uint32_t> renumber(amount_.size(), kUnset);
+    std::vector<Integer> kept;
+    renumber[kZero] = 0;
+    renumber[kEndowment] = 1;
+    kept.push_back(std::move(amount_[kZero]));
+    kept.push_back(std::move(amount_[kEndowment]));
+    for (std::uint32_t& id : money_) {
+      if (renumber[id] == kUnset) {
+        renumber[id] = static_cast<std::uint32_t>(kept.size());
+        kept.push_back(std::move(amount_[id]));
+      }
+      id = renumber[id];
+    }
+    for (Integer& a : kept) a *= k;
+    amount_.swap(kept);
+    voters_with_.assign(amount_.size(), 0);
+    D_ *= k;
   }
 
   const BudgetInstance& in_;
   const TieBreaker& ties_;
-  std::vector<Rational> amount_;            // distinct amounts of money; [0] = 0, [1] = the endowment
+  Integer D_;                               // common denominator of every amount
+  std::vector<Integer> amount_;             // distinct amounts x D; [0] = 0, [1] = the endowment
   std::vector<std::uint32_t> money_;        // per group: index into amount_
   std::vector<std::uint64_t> voters_with_;  // scratch per amount id (zero between uses)
   std::vector<std::uint32_t> touched_;      // scratch: amount ids met
   std::vector<std::uint32_t> above_;        // scratch: amount ids not yet paying everything
   std::vector<std::uint32_t> after_;        // scratch per amount id: its id after a payment
+  std::vector<SatisfactionIndex> due_level_;  // scratch: satisfaction levels among a project's supporters
   std::vector<Rational> rho_;
   std::vector<bool> paying_all_;
 };

@@ -3,6 +3,7 @@
 #include "minga/budget/instance.hpp"
 
 #include <algorithm>
+#include <map>
 #include <string_view>
 #include <unordered_map>
 
@@ -35,18 +36,19 @@ class BallotReader {
     if (election.kind() == BallotKind::ranked) rank_points_ = ranked_points(election, options.rank_points);
   }
 
-  const std::vector<std::pair<AlternativeIndex, Rational>>& read(std::size_t entry) {
+  /// The marks of one entry: (alternative, its points); points stay valid until the next read.
+  const std::vector<std::pair<AlternativeIndex, const Rational*>>& read(std::size_t entry) {
     marks_.clear();
     const Profile& profile = election_.profile;
     switch (election_.kind()) {
       case BallotKind::approval:
         profile.approval(entry, approved_);
-        for (AlternativeIndex a : approved_) marks_.emplace_back(a, Rational(1));
+        for (AlternativeIndex a : approved_) marks_.emplace_back(a, &one_);
         break;
       case BallotKind::score:
         profile.scores(entry, scores_);
         for (const Score& s : scores_)
-          if (s.points > 0) marks_.emplace_back(s.alternative, s.points);
+          if (s.points > 0) marks_.emplace_back(s.alternative, &s.points);
         break;
       case BallotKind::ranked:
         profile.ranking(entry, ranking_);
@@ -56,7 +58,7 @@ class BallotReader {
             std::uint32_t a = ranking_.marks[m];
             if (a >= election_.num_alternatives()) continue;  // overvote token or write-in: no project
             bool repeated = std::any_of(marks_.begin(), marks_.end(), [a](const auto& x) { return x.first == a; });
-            if (!repeated) marks_.emplace_back(a, rank_points_[k]);  // a repeated project keeps its best rank
+            if (!repeated) marks_.emplace_back(a, &rank_points_[k]);  // a repeated project keeps its best rank
           }
         }
         break;
@@ -86,7 +88,8 @@ class BallotReader {
 
   const Election& election_;
   std::vector<Rational> rank_points_;
-  std::vector<std::pair<AlternativeIndex, Rational>> marks_;
+  const Rational one_{1};
+  std::vector<std::pair<AlternativeIndex, const Rational*>> marks_;
   std::vector<AlternativeIndex> approved_;
   std::vector<Score> scores_;
   Ranking ranking_;
@@ -115,7 +118,7 @@ BudgetInstance::BudgetInstance(const Election& election, const InstanceOptions& 
   std::vector<Rational> score(m);
   std::unordered_map<std::string_view, std::uint32_t> group_of_key;
   std::vector<std::size_t> group_entry;  // an entry holding the group's ballot
-  std::vector<std::uint32_t> entry_group(profile.num_entries(), UINT32_MAX);
+  entry_group_.assign(profile.num_entries(), UINT32_MAX);
   BallotReader reader(election, options);
   for (std::size_t e = 0; e < profile.num_entries(); ++e) {
     const std::uint64_t n = profile.count(e);
@@ -130,10 +133,10 @@ BudgetInstance::BudgetInstance(const Election& election, const InstanceOptions& 
       group_entry.push_back(e);
     }
     group_size_[it->second] += n;
-    entry_group[e] = it->second;
+    entry_group_[e] = it->second;
     for (const auto& [a, points] : reader.read(e)) {
       votes[a] += n;
-      score[a] += points * n;
+      if (election.kind() != BallotKind::approval) score[a] += *points * n;  // approval: score = votes
     }
   }
 
@@ -171,9 +174,18 @@ BudgetInstance::BudgetInstance(const Election& election, const InstanceOptions& 
     score_.push_back(points_ballots ? score[a] : Rational(votes[a]));
   }
 
-  // Pass 2: each group's supported eligible projects with their satisfaction.
+  // Pass 2: each group's supported eligible projects with their satisfaction,
+  // as indices into a table of distinct values.
   const bool approval = election.kind() == BallotKind::approval;
   uniform_ = options.satisfaction != Satisfaction::points || approval;
+  std::map<Rational, SatisfactionIndex> point_levels;
+  auto level_of_points = [&](const Rational& points) {
+    auto [it, fresh] = point_levels.try_emplace(points, static_cast<SatisfactionIndex>(satisfaction_values_.size()));
+    if (fresh) satisfaction_values_.push_back(points);
+    return it->second;
+  };
+  if (options.satisfaction == Satisfaction::cost) satisfaction_values_ = cost_;
+  if (options.satisfaction == Satisfaction::cardinality) satisfaction_values_.assign(1, Rational(1));
   std::vector<Support> line;
   for (std::size_t g = 0; g < group_entry.size(); ++g) {
     line.clear();
@@ -181,9 +193,9 @@ BudgetInstance::BudgetInstance(const Election& election, const InstanceOptions& 
       if (project_of_[a] < 0) continue;
       auto p = static_cast<ProjectIndex>(project_of_[a]);
       switch (options.satisfaction) {
-        case Satisfaction::cost: line.push_back({p, cost_[p]}); break;
-        case Satisfaction::cardinality: line.push_back({p, Rational(1)}); break;
-        case Satisfaction::points: line.push_back({p, points}); break;
+        case Satisfaction::cost: line.push_back({p, p}); break;
+        case Satisfaction::cardinality: line.push_back({p, 0}); break;
+        case Satisfaction::points: line.push_back({p, level_of_points(*points)}); break;
       }
     }
     std::sort(line.begin(), line.end(), [](const Support& x, const Support& y) { return x.project < y.project; });
@@ -201,7 +213,7 @@ BudgetInstance::BudgetInstance(const Election& election, const InstanceOptions& 
     for (const Support& s : ballot(g)) supporters_[fill[s.project]++] = {static_cast<std::uint32_t>(g), s.satisfaction};
   welfare_.resize(num_projects());
   for (ProjectIndex p = 0; p < num_projects(); ++p)
-    for (const Supporter& s : supporters(p)) welfare_[p] += s.satisfaction * group_size_[s.group];
+    for (const Supporter& s : supporters(p)) welfare_[p] += satisfaction_values_[s.satisfaction] * group_size_[s.group];
 }
 
 std::optional<ProjectIndex> BudgetInstance::project_of(AlternativeIndex a) const {

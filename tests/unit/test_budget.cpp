@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "minga/budget/analysis.hpp"
 #include "minga/budget/equal_shares.hpp"
 #include "minga/budget/greedy.hpp"
 #include "minga/budget/knapsack.hpp"
@@ -261,7 +262,7 @@ TEST_CASE("random instances: MES is priced, knapsack is optimal, rules stay with
         for (ProjectIndex p = 0; p < in.num_projects(); ++p) {
           if (!(mask >> p & 1)) continue;
           cost += in.cost(p);
-          for (const auto& s : in.supporters(p)) w += s.satisfaction * in.group_size(s.group);
+          for (const auto& s : in.supporters(p)) w += in.satisfaction_value(s.satisfaction) * in.group_size(s.group);
         }
         if (cost > in.budget()) continue;
         if (w > best) best = w, optima = 0;
@@ -429,4 +430,76 @@ TEST_CASE("the rule each real file names reproduces its selected column", "[budg
   }
   CHECK(reproduced == 10);
   CHECK(refused == 1);
+}
+
+TEST_CASE("proportionality checks: EJR, EJR up to one, PJR, price systems", "[budget][analysis]") {
+  SECTION("a cohesive minority ignored by greedy") {
+    // 10 voters, budget 100 (10 each). Voters 1-6 want P1, P2, P3 (30 each);
+    // voters 7-10 want P4 (40). Greedy by votes funds P1-P3 (90): voters 7-10
+    // (40% of voters) are P4-cohesive and get nothing: EJR and PJR fail.
+    std::vector<std::vector<AlternativeIndex>> ballots(6, {1, 2, 3});
+    for (int k = 0; k < 4; ++k) ballots.push_back({4});
+    Election e = approval_election({30, 30, 30, 40}, ballots, 100);
+    BudgetInstance in(e);
+    GreedyOptions g;
+    g.tie_break = chain("by_id");
+    Allocation greedy_outcome = greedy(in, g);
+    CHECK(ids(in, greedy_outcome.selected) == std::vector<std::string>{"P1", "P2", "P3"});
+    for (Axiom axiom : {Axiom::ejr, Axiom::ejr_up_to_one, Axiom::pjr}) {
+      AxiomCheck c = check_axiom(in, greedy_outcome.selected, axiom);
+      CHECK_FALSE(c.satisfied);
+      CHECK(ids(in, c.witness_projects) == std::vector<std::string>{"P4"});
+      CHECK(c.witness_voters == 4);
+    }
+    EqualSharesOptions o;
+    o.tie_break = chain("by_id");
+    Allocation mes = equal_shares(in, o);
+    CHECK(mes.contains(3));  // P4: 4 voters x 10 = 40
+    for (Axiom axiom : {Axiom::ejr, Axiom::ejr_up_to_one, Axiom::pjr}) CHECK(check_axiom(in, mes.selected, axiom).satisfied);
+    CHECK(check_price_system(in, mes, *mes.endowment).empty());
+    // A forged price system is caught.
+    Allocation forged = mes;
+    forged.payments.front().per_voter += 1;
+    CHECK_FALSE(check_price_system(in, forged, *mes.endowment).empty());
+    OutcomeStats stats = outcome_stats(in, greedy_outcome.selected);
+    CHECK(stats.all.voters == 10);
+    CHECK(stats.all.empty_handed == 4);
+    CHECK(stats.all.average_funded == Rational(18, 10));
+    CHECK(stats.all.average_satisfaction == Rational(6 * 90, 10));
+  }
+  SECTION("on random instances MES satisfies EJR up to one, and EJR implies PJR") {
+    std::mt19937 rng(7);
+    int ejr_failures = 0;
+    for (int trial = 0; trial < 200; ++trial) {
+      const int m = 2 + static_cast<int>(rng() % 7), n = 2 + static_cast<int>(rng() % 14);
+      std::vector<long> costs;
+      for (int k = 0; k < m; ++k) costs.push_back(1 + static_cast<long>(rng() % 40));
+      std::vector<std::vector<AlternativeIndex>> ballots;
+      for (int v = 0; v < n; ++v) {
+        std::vector<AlternativeIndex> b;
+        for (int k = 1; k <= m; ++k)
+          if (rng() % 2 == 0) b.push_back(static_cast<AlternativeIndex>(k));
+        ballots.push_back(b);
+      }
+      Election e = approval_election(costs, ballots, 10 + static_cast<long>(rng() % 100));
+      for (Satisfaction sat : {Satisfaction::cost, Satisfaction::cardinality}) {
+        InstanceOptions io;
+        io.satisfaction = sat;
+        BudgetInstance in(e, io);
+        INFO("trial " << trial << " " << satisfaction_name(sat));
+        EqualSharesOptions o;
+        o.tie_break = chain("by_id");
+        Allocation mes = equal_shares(in, o);
+        CHECK(check_axiom(in, mes.selected, Axiom::ejr_up_to_one).satisfied);
+        CHECK(check_price_system(in, mes, *mes.endowment).empty());
+        GreedyOptions g;
+        g.tie_break = chain("by_id");
+        Allocation gr = greedy(in, g);
+        bool ejr = check_axiom(in, gr.selected, Axiom::ejr).satisfied;
+        if (ejr) CHECK(check_axiom(in, gr.selected, Axiom::pjr).satisfied);
+        ejr_failures += !ejr;
+      }
+    }
+    CHECK(ejr_failures > 0);  // the check does find violations (greedy is not proportional)
+  }
 }

@@ -75,10 +75,15 @@ struct ExcludedProject {
   std::string reason;  ///< "withdrawn", "support 93 below the threshold 100", ...
 };
 
+/// Index into the instance's table of distinct satisfaction values
+/// (BudgetInstance::satisfaction_value): one per project under cost
+/// satisfaction, a single 1 under cardinality, the distinct points otherwise.
+using SatisfactionIndex = std::uint32_t;
+
 /// One supported project on a group's ballots and the satisfaction it brings each voter.
 struct Support {
   ProjectIndex project;
-  Rational satisfaction;
+  SatisfactionIndex satisfaction;
 };
 
 class MINGA_EXPORT BudgetInstance {
@@ -112,6 +117,11 @@ class MINGA_EXPORT BudgetInstance {
   /// Groups of identical ballots.
   std::size_t num_groups() const noexcept { return group_size_.size(); }
   std::uint64_t group_size(std::size_t g) const { return group_size_[g]; }
+  /// The group of an entry of election().profile (nullopt: left out by only_valid_ballots).
+  std::optional<std::uint32_t> group_of_entry(std::size_t entry) const {
+    if (entry >= entry_group_.size() || entry_group_[entry] == UINT32_MAX) return std::nullopt;
+    return entry_group_[entry];
+  }
   /// What a voter of group g supports, by increasing project index.
   std::span<const Support> ballot(std::size_t g) const {
     return {ballots_.data() + ballot_begin_[g], ballots_.data() + ballot_begin_[g + 1]};
@@ -119,11 +129,14 @@ class MINGA_EXPORT BudgetInstance {
   /// Groups that support project p, with their satisfaction, by increasing group.
   struct Supporter {
     std::uint32_t group;
-    Rational satisfaction;
+    SatisfactionIndex satisfaction;
   };
   std::span<const Supporter> supporters(ProjectIndex p) const {
     return {supporters_.data() + supporter_begin_[p], supporters_.data() + supporter_begin_[p + 1]};
   }
+
+  /// The satisfaction a Support or Supporter stands for.
+  const Rational& satisfaction_value(SatisfactionIndex s) const { return satisfaction_values_[s]; }
 
   const std::vector<ExcludedProject>& excluded() const noexcept { return excluded_; }
   /// Ballots left out by only_valid_ballots.
@@ -146,10 +159,12 @@ class MINGA_EXPORT BudgetInstance {
   std::uint64_t num_voters_ = 0;
   std::uint64_t invalid_ballots_ = 0;
   std::vector<std::uint64_t> group_size_;
+  std::vector<std::uint32_t> entry_group_;
   std::vector<std::size_t> ballot_begin_{0};
   std::vector<Support> ballots_;
   std::vector<std::size_t> supporter_begin_;
   std::vector<Supporter> supporters_;
+  std::vector<Rational> satisfaction_values_;
   std::vector<ExcludedProject> excluded_;
   bool uniform_ = true;
 };
