@@ -93,8 +93,7 @@ Grouped group(const Contributions& c, const QfOptions& options, std::uint64_t& c
   std::vector<std::optional<Rational>> coefficient(c.donors().size());
   for (const auto& [id, w] : options.donor_coefficients) {
     if (w < 0 || w > 1) throw Error(Errc::invalid_argument, "donor '" + id + "': coefficient " + to_exact_string(w) + " is not in [0, 1]");
-    auto it = std::find(c.donors().begin(), c.donors().end(), id);
-    if (it != c.donors().end()) coefficient[static_cast<std::size_t>(it - c.donors().begin())] = w;
+    if (auto i = c.find_donor(id)) coefficient[*i] = w;
   }
   if (options.minimum_contribution < 0) throw Error(Errc::invalid_argument, "minimum contribution is negative");
   const u128 minimum = options.minimum_contribution >= two_pow(126) ? ~u128(0) : to_u128(options.minimum_contribution);
@@ -294,13 +293,11 @@ Groups make_groups(const Contributions& c, const Grouped& g, const QfOptions& op
     (void)fresh;
     return it->second;
   };
-  std::unordered_map<std::string, std::uint32_t> donor_index;
-  for (std::uint32_t i = 0; i < c.donors().size(); ++i) donor_index.emplace(c.donors()[i], i);
   for (const auto& m : options.clusters) {
     if (m.weight <= 0) throw Error(Errc::invalid_argument, "donor '" + m.donor + "' in cluster '" + m.cluster + "': weight must be positive");
-    auto it = donor_index.find(m.donor);
-    if (it == donor_index.end()) continue;  // a member who gave nothing
-    out.raw[it->second].emplace_back(intern("c:" + m.cluster), m.weight);
+    auto i = c.find_donor(m.donor);
+    if (!i) continue;  // a member who gave nothing
+    out.raw[*i].emplace_back(intern("c:" + m.cluster), m.weight);
   }
   // Donors without a membership: their donation profile (with no clusters given) or themselves.
   std::vector<std::vector<std::uint32_t>> funded(c.donors().size());
@@ -419,6 +416,12 @@ QfFit qf_fit_from_name(std::string_view name) {
 std::uint32_t Contributions::donor(std::string_view id) {
   auto [it, fresh] = donor_index_.emplace(std::string(id), static_cast<std::uint32_t>(donor_ids_.size()));
   if (fresh) donor_ids_.emplace_back(id);
+  return it->second;
+}
+
+std::optional<std::uint32_t> Contributions::find_donor(std::string_view id) const {
+  auto it = donor_index_.find(std::string(id));
+  if (it == donor_index_.end()) return std::nullopt;
   return it->second;
 }
 

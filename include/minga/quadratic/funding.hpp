@@ -77,6 +77,8 @@ class MINGA_EXPORT Contributions {
   void add(std::string_view donor, std::string_view project, const Integer& amount);
   void reserve(std::size_t contributions);
 
+  /// Index of a donor, if known.
+  std::optional<std::uint32_t> find_donor(std::string_view id) const;
   const std::vector<std::string>& donors() const noexcept { return donor_ids_; }
   const std::vector<std::string>& projects() const noexcept { return project_ids_; }
   std::size_t size() const noexcept { return donor_.size(); }
