@@ -14,6 +14,9 @@
 #include "city.hpp"
 #include "cli.hpp"
 #include "minga/ballot/summary.hpp"
+#include "minga/budget/analysis.hpp"
+#include "minga/budget/equal_shares.hpp"
+#include "minga/budget/greedy.hpp"
 #include "report.hpp"
 
 namespace minga::cli {
@@ -24,7 +27,6 @@ constexpr std::string_view kDefaultSeed = "minga-demo-2026";
 constexpr std::uint64_t kDefaultVoters = 20'000;
 constexpr std::uint64_t kMaxVoters = 10'000'000;
 constexpr std::uint64_t kPaperBatchSize = 500;
-constexpr std::size_t kTopProjects = 10;
 
 constexpr std::array<Channel, 3> kChannels = {Channel::online, Channel::kiosk, Channel::paper};
 
@@ -241,37 +243,59 @@ void print_counting(std::ostream& out, const City& city, const Cast& cast, const
                            same(merged.poll, cast.one_pass.poll));
 }
 
-void print_top_projects(std::ostream& out, const Election& e) {
-  std::vector<std::uint64_t> approvals(e.num_alternatives(), 0);
-  std::uint64_t valid = 0;
-  std::vector<AlternativeIndex> approved;
-  for (std::size_t entry = 0; entry < e.profile.num_entries(); ++entry) {
-    if (!obeys_ballot_rules(e, entry)) continue;
-    valid += e.profile.count(entry);
-    e.profile.approval(entry, approved);
-    for (AlternativeIndex a : approved) approvals[a] += e.profile.count(entry);
-  }
-  std::vector<AlternativeIndex> order = identity_numbering(e.num_alternatives());
-  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return approvals[a] > approvals[b]; });
-  out << "\n  Most approved projects (approval counts on the " << grouped(valid)
-      << " ballots that obey the rules;\n  counts, not a budgeting rule's outcome):\n";
-  for (std::size_t i = 0; i < std::min(kTopProjects, order.size()); ++i) {
-    const Alternative& p = e.alternatives[order[i]];
+/// One budgeting outcome in a line of figures: funded projects, cost, voters left empty-handed, EJR up to one.
+void print_outcome_line(std::ostream& out, std::string_view label, const budget::BudgetInstance& in,
+                        const budget::Allocation& a) {
+  const budget::OutcomeStats stats = budget::outcome_stats(in, a.selected);
+  const bool ejr1 = budget::check_axiom(in, a.selected, budget::Axiom::ejr_up_to_one).satisfied;
+  out << "  " << pad(std::string(label), 26) << pad_left(std::to_string(a.selected.size()), 3) << " projects"
+      << pad_left(money(a.total_cost), 12) << "   empty-handed " << pad_left(percent(stats.all.empty_handed, stats.all.voters), 6)
+      << "   EJR up to one " << (ejr1 ? "yes" : "NO") << '\n';
+}
+
+/// The budget decided as the city's rules say (MES, Add1) next to the usual greedy rule.
+void print_decision(std::ostream& out, const Election& e, std::string_view seed) {
+  budget::InstanceOptions io;
+  io.only_valid_ballots = true;  // ballots that break the rules do not count
+  const budget::BudgetInstance in(e, io);
+  budget::EqualSharesOptions mes;
+  mes.tie_break = budget::TieBreakChain::parse("min_cost,max_votes,lot", std::string(seed));
+  mes.completion = budget::Completion::add1;
+  mes.add1_exhaustive_stop = false;
+  budget::GreedyOptions greedy;
+  greedy.tie_break = mes.tie_break;
+  const budget::Allocation by_mes = budget::equal_shares(in, mes);
+  const budget::Allocation by_votes = budget::greedy(in, greedy);
+  out << "\n  Decided on the " << grouped(in.num_voters()) << " valid ballots (ties: min cost, max votes, then a lot\n"
+      << "  from the seed; the Method of Equal Shares raised each voter's share to "
+      << money(*by_mes.endowment) << "):\n";
+  print_outcome_line(out, "Method of Equal Shares", in, by_mes);
+  print_outcome_line(out, "greedy by votes", in, by_votes);
+  const budget::OutcomeStats stats = budget::outcome_stats(in, by_mes.selected);
+  for (const auto& [channel, v] : stats.by_channel)
+    out << "    equal shares, " << pad(channel + ":", 8) << pad_left(percent(v.empty_handed, v.voters), 6)
+        << " of " << grouped(v.voters) << " voters empty-handed\n";
+  out << "  Funded by equal shares (cost, votes, effective votes):\n";
+  for (const budget::FundingStep& step : by_mes.steps) {
+    const Alternative& p = e.alternatives[in.alternative(step.project)];
     const std::string* district = p.attribute("district");
-    out << "  " << pad_left(std::to_string(i + 1), 4) << ". " << pad(p.label(), 31) << pad(district ? *district : "", 11)
-        << pad_left(money(*p.cost), 11) << pad_left(grouped(approvals[order[i]]), 9)
-        << pad_left(percent(approvals[order[i]], valid), 7) << '\n';
+    out << "    " << pad(p.label(), 31) << pad(district ? *district : "", 11) << pad_left(money(*p.cost), 11)
+        << pad_left(grouped(step.supporters), 8)
+        << pad_left(step.effective_votes ? grouped(Rational(Integer(numerator(*step.effective_votes) /
+                                                                    denominator(*step.effective_votes))))
+                                         : std::string("-"), 8)
+        << (by_votes.contains(step.project) ? "" : "   (not by greedy)") << '\n';
   }
 }
 
-void print_budget(std::ostream& out, const Election& e) {
+void print_budget(std::ostream& out, const Election& e, std::string_view seed) {
   print_heading(out, "3. Participatory budget: approval ballots over " + std::to_string(e.num_alternatives()) + " projects");
   ElectionSummary s = summarize(e);
   print_field(out, "budget", money(*e.budget) + " (the projects cost " + money(*s.total_cost) + " in all)");
   print_ballot_facts(out, s);
   print_rule_breakers(out, e);
   print_memory(out, e.profile);
-  print_top_projects(out, e);
+  print_decision(out, e, seed);
 }
 
 /// What hand-marked ranked ballots carry; a ballot can show several.
@@ -480,7 +504,7 @@ int run_demo(const Arguments& args) {
   print_story(out, city, seed, voters);
   print_city(out, city, cast);
   print_counting(out, city, cast, merged);
-  print_budget(out, merged.budget);
+  print_budget(out, merged.budget, seed);
   print_council(out, merged.council);
   print_poll(out, merged.poll);
   print_formats(out, merged);
