@@ -166,8 +166,12 @@ RctabContest read_rctab_config(const std::filesystem::path& path) {
   const std::string skipped = reader.text(rules, "maxSkippedRanksAllowed", "rules");
   if (skipped != "unlimited") contest.ballots.max_skipped_ranks = reader.number(rules, "maxSkippedRanksAllowed", "rules");
   const std::string max_rankings = reader.text(rules, "maxRankingsAllowed", "rules");
+  // "max": as many ranks as candidates, the write-in pseudo-candidate included when a source declares one.
+  bool write_in_label = false;
+  for (const RctabSource& source : contest.sources)
+    if (!source.undeclared_write_in_label.empty()) write_in_label = true;
   contest.ballots.max_rankings = max_rankings == "max"
-                                     ? static_cast<std::uint32_t>(contest.candidates.size())
+                                     ? static_cast<std::uint32_t>(contest.candidates.size() + (write_in_label ? 1 : 0))
                                      : reader.number(rules, "maxRankingsAllowed", "rules");
   contest.ballots.duplicate =
       reader.flag(rules, "exhaustOnDuplicateCandidate", "rules") ? DuplicateRule::exhaust : DuplicateRule::skip;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// src/io/rctab_cvr.cpp - RCTab CVR sources (NIST CDF JSON, generic CSV, Clear Ballot CSV) -> one Election.
+// src/io/rctab_cvr.cpp - RCTab CVR sources (NIST CDF JSON, generic CSV, Clear Ballot CSV, Dominion JSON) -> one Election.
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -257,6 +258,83 @@ void read_clear_ballot(const RctabSource& source, CvrSink& sink) {
   }
 }
 
+// ---- Dominion (JSON export folder) -------------------------------------------------
+
+// CvrExport*.json files: Sessions[] {Modified or Original: {PrecinctPortionId,
+// Cards[] {Contests[] {Id, Marks[] {CandidateId, Rank, IsVote}}}}}. Marks with
+// IsVote false (ambiguous or adjudicated away) are not votes. A session counts
+// for the contest when it has a vote there or the scanner recorded an undervote
+// (Undervotes > 0); others are left out, as RCTab does, and said in the notes.
+// Candidate ids are matched to the configuration through names and aliases.
+void read_dominion(const RctabSource& source, CvrSink& sink) {
+  const std::string folder = source.path.string();
+  if (!std::filesystem::is_directory(source.path))
+    throw Error(Errc::io, Location{folder, 0, "filePath"}, "a Dominion source is a folder with CvrExport*.json files");
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(source.path)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && name.rfind("CvrExport", 0) == 0 && entry.path().extension() == ".json")
+      files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw Error(Errc::io, Location{folder, 0, ""}, "no CvrExport*.json file in the folder");
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> marks;
+  for (const auto& path : files) {
+    const std::string file = path.string();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(Errc::io, Location{file, 0, ""}, "cannot open the CVR file");
+    json doc;
+    try {
+      doc = json::parse(in);
+    } catch (const json::parse_error& e) {
+      throw Error(Errc::parse, Location{file, 0, ""}, std::string("not valid JSON: ") + e.what());
+    }
+    if (!doc.contains("Sessions") || !doc["Sessions"].is_array())
+      throw Error(Errc::parse, Location{file, 0, "Sessions"}, "not a Dominion CVR export (no Sessions array)");
+    std::uint64_t number = 0, left_out = 0;
+    for (const json& session : doc["Sessions"]) {
+      ++number;
+      const Location where{file, number, "Sessions[" + std::to_string(number - 1) + "]"};
+      const json* record = session.contains("Modified") ? &session["Modified"]
+                           : session.contains("Original") ? &session["Original"] : nullptr;
+      if (!record || !record->contains("Cards")) throw Error(Errc::parse, where, "a session without Original/Cards");
+      bool in_contest = false;
+      marks.clear();
+      for (const json& card : (*record)["Cards"]) {
+        if (!card.contains("Contests")) continue;
+        for (const json& contest : card["Contests"]) {
+          const json& id = contest["Id"];
+          const std::string contest_id = id.is_number() ? std::to_string(id.get<long long>()) : id.dump();
+          if (contest_id != source.contest_id) continue;
+          if (contest.value("Undervotes", 0) > 0) in_contest = true;
+          if (!contest.contains("Marks")) continue;
+          for (const json& mark : contest["Marks"]) {
+            if (!mark.value("IsVote", false)) continue;
+            if (!mark.contains("CandidateId") || !mark.contains("Rank") || !mark["Rank"].is_number_unsigned())
+              throw Error(Errc::parse, Location{file, number, "Marks"}, "a mark without CandidateId or Rank");
+            const json& cid = mark["CandidateId"];
+            const std::string candidate = cid.is_number() ? std::to_string(cid.get<long long>()) : cid.dump();
+            auto m = sink.mark_of(source, candidate, Location{file, number, "CandidateId"});
+            if (m) marks.emplace_back(mark["Rank"].get<std::uint32_t>(), *m);
+            in_contest = true;
+          }
+        }
+      }
+      if (!in_contest) {
+        ++left_out;
+        continue;
+      }
+      std::string precinct;
+      if (record->contains("PrecinctPortionId") && (*record)["PrecinctPortionId"].is_number())
+        precinct = std::to_string((*record)["PrecinctPortionId"].get<long long>());
+      sink.add(marks, precinct, where);
+    }
+    if (left_out)
+      sink.note(file + ": " + std::to_string(left_out) +
+                " session(s) show the contest with neither a vote nor a recorded undervote; not counted (as RCTab)");
+  }
+}
+
 }  // namespace
 
 Election load_rctab_cvrs(const RctabContest& contest) {
@@ -280,11 +358,13 @@ Election load_rctab_cvrs(const RctabContest& contest) {
       read_generic_csv(source, sink);
     } else if (source.provider == "clearBallot") {
       read_clear_ballot(source, sink);
+    } else if (source.provider == "dominion") {
+      read_dominion(source, sink);
     } else if (source.provider == "hart") {
       detail::read_hart_folder(source, sink);
     } else {
       throw Error(Errc::unsupported, Location{source.path.string(), 0, "provider"},
-                  "CVR provider \"" + source.provider + "\" is not supported yet (supported: cdf, genericCsv, clearBallot, hart)");
+                  "CVR provider \"" + source.provider + "\" is not supported yet (supported: cdf, genericCsv, clearBallot, dominion, hart)");
     }
   }
   return election;

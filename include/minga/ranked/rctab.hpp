@@ -10,8 +10,9 @@
 // two can be compared value by value.
 //
 // CVR providers read: "cdf" (NIST SP 1500-103 JSON, and XML when the file
-// ends in .xml), "genericCsv", "clearBallot", "hart" (a folder of Hart Verity
-// XML sheets). Others ("dominion", "ess") raise Error(unsupported) naming the source.
+// ends in .xml), "genericCsv", "clearBallot", "dominion" (a JSON export folder),
+// "hart" (a folder of Hart Verity XML sheets). "ess" (xlsx) raises
+// Error(unsupported) naming the source.
 //
 // Rules mapping (config "rules" -> minga):
 //   overvoteRule, maxSkippedRanksAllowed ("unlimited"), maxRankingsAllowed ("max"),
