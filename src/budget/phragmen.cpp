@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // src/budget/phragmen.cpp - sequential Phragmén for participatory budgets, on exact loads.
+//
+// A voter's load is the new maximal load t of the last funded project they
+// support (or 0), so only rounds + 1 distinct loads exist. Each project keeps
+// how many of its supporters carry each load; pricing it is then a sum over
+// rounds, not over voters, and funding a project moves its supporters' counts.
 #include "minga/budget/phragmen.hpp"
 
 #include <algorithm>
@@ -11,11 +16,19 @@ Allocation sequential_phragmen(const BudgetInstance& in, const PhragmenOptions& 
   Allocation out;
   out.rule = "sequential_phragmen(ties " + options.tie_break.to_string() + ")";
   const Rational budget = options.budget ? *options.budget : in.budget();
-  std::vector<Rational> load(in.num_groups());
+  const std::uint32_t m = in.num_projects();
+
+  std::vector<Rational> load{Rational(0)};                  // load of round k (round 0: nothing funded yet)
+  std::vector<std::uint32_t> load_of_group(in.num_groups(), 0);
+  std::vector<std::vector<std::uint64_t>> carrying(m);      // [project][round]: supporters carrying that load
   std::vector<ProjectIndex> open;
-  for (ProjectIndex p = 0; p < in.num_projects(); ++p) {
-    if (in.votes(p) > 0) open.push_back(p);
-    else out.unfunded.push_back({p, "nobody supports it"});
+  for (ProjectIndex p = 0; p < m; ++p) {
+    if (in.votes(p) == 0) {
+      out.unfunded.push_back({p, "nobody supports it"});
+      continue;
+    }
+    carrying[p].assign(1, in.votes(p));
+    open.push_back(p);
   }
   for (std::uint32_t round = 1; !open.empty(); ++round) {
     // Drop what no longer fits, then find the smallest new maximal load.
@@ -31,7 +44,8 @@ Allocation sequential_phragmen(const BudgetInstance& in, const PhragmenOptions& 
     Rational best_load;
     for (ProjectIndex p : open) {
       Rational total = in.cost(p);
-      for (const auto& s : in.supporters(p)) total += load[s.group] * in.group_size(s.group);
+      for (std::size_t k = 1; k < carrying[p].size(); ++k)
+        if (carrying[p][k] > 0) total += load[k] * carrying[p][k];
       Rational t = total / in.votes(p);
       if (best.empty() || t < best_load) {
         best.assign(1, p);
@@ -48,7 +62,21 @@ Allocation sequential_phragmen(const BudgetInstance& in, const PhragmenOptions& 
     step.supporters = in.votes(chosen);
     for (ProjectIndex p : best)
       if (p != chosen) step.tied.push_back(p);
-    for (const auto& s : in.supporters(chosen)) load[s.group] = best_load;
+
+    // The chosen project's supporters now carry load[round].
+    load.push_back(best_load);
+    for (ProjectIndex p : open) carrying[p].resize(load.size(), 0);
+    for (const auto& s : in.supporters(chosen)) {
+      const std::uint32_t before = load_of_group[s.group];
+      const std::uint64_t n = in.group_size(s.group);
+      for (const Support& other : in.ballot(s.group)) {
+        if (carrying[other.project].empty()) continue;  // nobody supports it (never open)
+        carrying[other.project].resize(load.size(), 0);
+        carrying[other.project][before] -= n;
+        carrying[other.project][round] += n;
+      }
+      load_of_group[s.group] = round;
+    }
     out.selected.push_back(chosen);
     out.total_cost += in.cost(chosen);
     out.steps.push_back(std::move(step));

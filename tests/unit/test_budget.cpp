@@ -503,3 +503,60 @@ TEST_CASE("proportionality checks: EJR, EJR up to one, PJR, price systems", "[bu
     CHECK(ejr_failures > 0);  // the check does find violations (greedy is not proportional)
   }
 }
+
+TEST_CASE("sequential Phragmén equals a voter-by-voter reference on random instances", "[budget][phragmen][random]") {
+  std::mt19937 rng(99);
+  for (int trial = 0; trial < 200; ++trial) {
+    const int m = 2 + static_cast<int>(rng() % 8), n = 1 + static_cast<int>(rng() % 15);
+    std::vector<long> costs;
+    for (int k = 0; k < m; ++k) costs.push_back(1 + static_cast<long>(rng() % 50));
+    std::vector<std::vector<AlternativeIndex>> ballots;
+    for (int v = 0; v < n; ++v) {
+      std::vector<AlternativeIndex> b;
+      for (int k = 1; k <= m; ++k)
+        if (rng() % 3 == 0) b.push_back(static_cast<AlternativeIndex>(k));
+      ballots.push_back(b);
+    }
+    const long budget = 10 + static_cast<long>(rng() % 120);
+    Election e = approval_election(costs, ballots, budget);
+    BudgetInstance in(e);
+    PhragmenOptions o;
+    o.tie_break = chain("by_id");
+    const Allocation a = sequential_phragmen(in, o);
+
+    // Reference: one load per voter, every project re-priced from scratch each round.
+    std::vector<Rational> load(static_cast<std::size_t>(n));
+    std::vector<bool> done(static_cast<std::size_t>(m), false);
+    std::vector<std::string> expected;
+    Rational spent = 0;
+    for (;;) {
+      int best = -1;
+      Rational best_t;
+      for (int p = 0; p < m; ++p) {
+        if (done[static_cast<std::size_t>(p)] || spent + costs[static_cast<std::size_t>(p)] > budget) continue;
+        Rational total = costs[static_cast<std::size_t>(p)];
+        int voters = 0;
+        for (int v = 0; v < n; ++v) {
+          const auto& b = ballots[static_cast<std::size_t>(v)];
+          if (std::find(b.begin(), b.end(), static_cast<AlternativeIndex>(p + 1)) == b.end()) continue;
+          total += load[static_cast<std::size_t>(v)];
+          ++voters;
+        }
+        if (voters == 0) continue;
+        Rational t = total / voters;
+        if (best < 0 || t < best_t) best = p, best_t = t;  // ids P1.. sort like indices below P10
+      }
+      if (best < 0) break;
+      done[static_cast<std::size_t>(best)] = true;
+      spent += costs[static_cast<std::size_t>(best)];
+      expected.push_back("P" + std::to_string(best + 1));
+      for (int v = 0; v < n; ++v) {
+        const auto& b = ballots[static_cast<std::size_t>(v)];
+        if (std::find(b.begin(), b.end(), static_cast<AlternativeIndex>(best + 1)) != b.end())
+          load[static_cast<std::size_t>(v)] = best_t;
+      }
+    }
+    INFO("trial " << trial);
+    CHECK(ids(in, a.selected) == expected);
+  }
+}
