@@ -80,7 +80,15 @@ Result count(const Election& election, const std::string& method, const Argument
     if (auto q = args.value("quota")) options.quota.kind = named(quota_from_name, *q, "quota");
     return wigm(election, options);
   }
-  return condorcet_count(election, named(pairwise_method_from_name, method, "method"), tie_break(args));
+  PairwiseMethod pairwise;
+  try {
+    pairwise = pairwise_method_from_name(method);
+  } catch (const Error&) {
+    throw UsageError("--method: unknown method '" + method +
+                     "' (plurality, irv, sequential-irv, wigm, condorcet, smith, schulze, ranked-pairs, minimax, "
+                     "copeland, borda, rctab)");
+  }
+  return condorcet_count(election, pairwise, tie_break(args));
 }
 
 int run_tally(const Arguments& args) {
