@@ -2,8 +2,10 @@
 // apps/minga/budget.cpp - `minga budget`: decides a participatory budget with the rule the file names or the one asked for.
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "cli.hpp"
+#include "minga/budget/analysis.hpp"
 #include "minga/budget/rule.hpp"
 #include "minga/io/format.hpp"
 #include "report.hpp"
@@ -18,17 +20,17 @@ using namespace minga::budget;
 RuleSpec spec_from(const Arguments& args, const Election& election) {
   auto option = [&](std::string_view name) { return args.value(name); };
   RuleSpec spec;
-  if (auto rule = option("rule")) {
-    bool skip = true;
-    spec.rule = parse_rule(*rule, &skip);
-    spec.greedy.skip = skip;
-    spec.tie_break = TieBreakChain::parse("min_cost,max_votes,by_id");
-    if (spec.rule == Rule::greedy)
-      spec.greedy.order = election.kind() == BallotKind::approval ? GreedyOrder::votes : GreedyOrder::score;
-  } else {
-    spec = official_rule(election);
-  }
   try {
+    if (auto rule = option("rule")) {
+      bool skip = true;
+      spec.rule = parse_rule(*rule, &skip);
+      spec.greedy.skip = skip;
+      spec.tie_break = TieBreakChain::parse("min_cost,max_votes,by_id");
+      if (spec.rule == Rule::greedy)
+        spec.greedy.order = election.kind() == BallotKind::approval ? GreedyOrder::votes : GreedyOrder::score;
+    } else {
+      spec = official_rule(election);
+    }
     if (auto u = option("utility")) spec.instance.satisfaction = parse_satisfaction(*u == "approval" ? "cardinality" : *u);
     if (auto c = option("completion")) spec.equal_shares.completion = parse_completion(*c == "add1u" ? "add1_utilitarian" : *c);
     if (auto c = option("comparison")) {
@@ -45,6 +47,7 @@ RuleSpec spec_from(const Arguments& args, const Election& election) {
     if (auto b = option("budget")) spec.instance.budget = parse_decimal(*b, "--budget");
     if (auto f = option("support-per-cost")) spec.instance.support_per_cost_factor = parse_decimal(*f, "--support-per-cost");
   } catch (const Error& e) {
+    if (e.code() != Errc::invalid_argument) throw;  // a file naming no usable rule is bad input, not a bad command line
     throw UsageError(e.reason());
   }
   return spec;
@@ -74,14 +77,43 @@ void print_text(const BudgetInstance& in, const Allocation& a) {
   for (const std::string& note : a.notes) print_field(out, "note", note);
 }
 
+void print_analysis(const BudgetInstance& in, const OutcomeAnalysis& an) {
+  std::ostream& out = std::cout;
+  out << '\n';
+  print_field(out, "empty-handed", grouped(an.stats.all.empty_handed) + " voters (" +
+                                       percent(an.stats.all.empty_handed, an.stats.all.voters) + ")");
+  print_field(out, "average", to_fixed_string(an.stats.all.average_funded, 2) + " funded projects supported per voter");
+  for (const auto& [channel, v] : an.stats.by_channel)
+    print_field(out, "  " + channel, percent(v.empty_handed, v.voters) + " empty-handed of " + grouped(v.voters));
+  for (const AxiomCheck& c : an.axioms) {
+    std::string verdict = c.satisfied ? "satisfied" : "FAILS";
+    if (!c.satisfied) {
+      verdict += ": " + grouped(c.witness_voters) + " voters all support {";
+      for (std::size_t k = 0; k < c.witness_projects.size(); ++k) verdict += (k ? ", " : "") + in.id(c.witness_projects[k]);
+      verdict += "} and are left short";
+    }
+    print_field(out, axiom_name(c.axiom), verdict);
+  }
+  if (an.price_system_problems)
+    print_field(out, "price system", an.price_system_problems->empty() ? "valid (payments certify the outcome)"
+                                                                        : an.price_system_problems->front());
+  for (const std::string& note : an.notes) print_field(out, "note", note);
+}
+
 int run_budget(const Arguments& args) {
   const std::string& path = args.positional()[0];
   Election election = read_input(path, format_option(args, "format"));
   RuleSpec spec = spec_from(args, election);
   BudgetInstance instance(election, spec.instance);
   Allocation allocation = run_rule(instance, spec);
-  if (args.has("json")) std::cout << allocation_to_json(instance, allocation, 2) << '\n';
-  else print_text(instance, allocation);
+  std::optional<OutcomeAnalysis> analysis;
+  if (args.has("check")) analysis = analyze(instance, allocation);
+  if (args.has("json")) {
+    std::cout << allocation_to_json(instance, allocation, 2, analysis ? &*analysis : nullptr) << '\n';
+  } else {
+    print_text(instance, allocation);
+    if (analysis) print_analysis(instance, *analysis);
+  }
   return exit_ok;
 }
 
@@ -91,7 +123,7 @@ const CommandSpec& budget_command() {
   static const CommandSpec spec{
       "budget",
       "budget FILE [--rule R] [--utility U] [--completion C] [--step N] [--exhaustive-stop]\n"
-      "                    [--comparison C] [--tie-break LIST] [--seed S] [--json]",
+      "                    [--comparison C] [--tie-break LIST] [--seed S] [--check] [--json]",
       "decide a participatory budget (greedy, MES with Add1, knapsack, Phragmén)",
       "Reads FILE (pabulib .pb, or any format holding costs and a budget) and funds\n"
       "projects. Without --rule it runs the rule the file's META names, with the\n"
@@ -112,8 +144,10 @@ const CommandSpec& budget_command() {
       "  --budget B          use this budget instead of the file's\n"
       "  --support-per-cost F  drop projects with votes/voters < cost/(F x budget)\n"
       "  --format F          read FILE as format F\n"
+      "  --check             also report empty-handed voters (overall and by channel),\n"
+      "                      EJR, EJR up to one, PJR and, for mes, the price system\n"
       "  --json              print the result as JSON (schema \"minga.budget.result/1\")\n",
-      {"json", "exhaustive-stop", "no-integral-start"},
+      {"json", "exhaustive-stop", "no-integral-start", "check"},
       {"rule", "utility", "order", "completion", "step", "comparison", "tie-break", "seed", "budget", "support-per-cost",
        "format"},
       1,

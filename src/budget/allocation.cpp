@@ -2,6 +2,8 @@
 // src/budget/allocation.cpp - what an allocation contains, and its JSON report (minga.budget.result/1).
 #include "minga/budget/allocation.hpp"
 
+#include "minga/budget/analysis.hpp"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -18,7 +20,38 @@ bool Allocation::is_exhaustive(const BudgetInstance& instance) const {
   return true;
 }
 
-std::string allocation_to_json(const BudgetInstance& in, const Allocation& a, int indent) {
+namespace {
+
+nlohmann::ordered_json stats_json(const VoterStats& v) {
+  return {{"voters", v.voters},
+          {"empty_handed", v.empty_handed},
+          {"average_funded", to_exact_string(v.average_funded)},
+          {"average_satisfaction", to_exact_string(v.average_satisfaction)}};
+}
+
+nlohmann::ordered_json analysis_json(const BudgetInstance& in, const OutcomeAnalysis& an) {
+  using nlohmann::ordered_json;
+  ordered_json j;
+  j["all"] = stats_json(an.stats.all);
+  for (const auto& [name, v] : an.stats.by_channel) j["by_channel"][name] = stats_json(v);
+  for (const auto& [name, v] : an.stats.by_district) j["by_district"][name] = stats_json(v);
+  for (const AxiomCheck& c : an.axioms) {
+    ordered_json o{{"satisfied", c.satisfied}, {"sets_examined", c.sets_examined}};
+    if (!c.satisfied) {
+      o["witness_projects"] = ordered_json::array();
+      for (ProjectIndex p : c.witness_projects) o["witness_projects"].push_back(in.id(p));
+      o["witness_voters"] = c.witness_voters;
+    }
+    j["axioms"][axiom_name(c.axiom)] = std::move(o);
+  }
+  if (an.price_system_problems) j["price_system"] = {{"valid", an.price_system_problems->empty()}, {"problems", *an.price_system_problems}};
+  j["notes"] = an.notes;
+  return j;
+}
+
+}  // namespace
+
+std::string allocation_to_json(const BudgetInstance& in, const Allocation& a, int indent, const OutcomeAnalysis* analysis) {
   using nlohmann::ordered_json;
   const auto& alts = in.election().alternatives;
   ordered_json j;
@@ -58,6 +91,7 @@ std::string allocation_to_json(const BudgetInstance& in, const Allocation& a, in
   for (const ExcludedProject& e : in.excluded()) excluded.push_back({{"project", alts[e.alternative].id}, {"reason", e.reason}});
   j["excluded"] = std::move(excluded);
   j["notes"] = a.notes;
+  if (analysis) j["analysis"] = analysis_json(in, *analysis);
   return j.dump(indent);
 }
 

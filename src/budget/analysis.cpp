@@ -264,3 +264,22 @@ std::vector<std::string> check_price_system(const BudgetInstance& in, const Allo
 }
 
 }  // namespace minga::budget
+
+namespace minga::budget {
+
+OutcomeAnalysis analyze(const BudgetInstance& in, const Allocation& a) {
+  OutcomeAnalysis out;
+  out.stats = outcome_stats(in, a.selected);
+  for (Axiom axiom : {Axiom::ejr, Axiom::ejr_up_to_one, Axiom::pjr}) {
+    try {
+      out.axioms.push_back(check_axiom(in, a.selected, axiom));
+    } catch (const Error& e) {
+      if (e.code() != Errc::limit && e.code() != Errc::unsupported) throw;
+      out.notes.push_back(std::string(axiom_name(axiom)) + " not checked: " + e.reason());
+    }
+  }
+  if (a.endowment && !a.payments.empty()) out.price_system_problems = check_price_system(in, a, *a.endowment);
+  return out;
+}
+
+}  // namespace minga::budget

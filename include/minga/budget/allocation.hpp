@@ -63,9 +63,11 @@ struct Allocation {
   MINGA_EXPORT bool is_exhaustive(const BudgetInstance& instance) const;
 };
 
-/// The allocation as JSON ("schema": "minga.budget.result/1"; project ids, exact amounts as strings).
-/// indent < 0 writes one line.
+struct OutcomeAnalysis;  // analysis.hpp
+
+/// The allocation as JSON ("schema": "minga.budget.result/1"; project ids, exact amounts as strings),
+/// with an "analysis" object when one is given. indent < 0 writes one line.
 MINGA_EXPORT std::string allocation_to_json(const BudgetInstance& instance, const Allocation& allocation,
-                                            int indent = 2);
+                                            int indent = 2, const OutcomeAnalysis* analysis = nullptr);
 
 }  // namespace minga::budget

@@ -29,6 +29,7 @@
 // supporters have more money left than it costs.
 #pragma once
 
+#include <optional>
 #include <span>
 
 #include "minga/budget/allocation.hpp"
@@ -67,5 +68,17 @@ MINGA_EXPORT AxiomCheck check_axiom(const BudgetInstance& instance, std::span<co
 /// Every way the payments fail to certify the allocation (empty: they do).
 MINGA_EXPORT std::vector<std::string> check_price_system(const BudgetInstance& instance, const Allocation& allocation,
                                                          const Rational& endowment);
+
+/// Everything above for one outcome: statistics, the three axioms (an axiom
+/// whose check passes its limit is left out, with a note), and for equal
+/// shares the verdict on its price system.
+struct OutcomeAnalysis {
+  OutcomeStats stats;
+  std::vector<AxiomCheck> axioms;
+  std::optional<std::vector<std::string>> price_system_problems;  ///< when the allocation has payments
+  std::vector<std::string> notes;
+};
+
+MINGA_EXPORT OutcomeAnalysis analyze(const BudgetInstance& instance, const Allocation& allocation);
 
 }  // namespace minga::budget
