@@ -8,11 +8,14 @@
 // Rational for weighted transfers.
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <optional>
 #include <cstdint>
 #include <vector>
 
 #include "minga/core/number.hpp"
+#include "minga/ranked/tiebreak.hpp"
 #include "ranked/ballots.hpp"
 
 namespace minga::ranked::detail {
@@ -95,6 +98,28 @@ Action action_of(ActionKind kind, std::uint32_t candidate, const typename Holdin
   for (const auto& v : moved.to) action.to.emplace_back(v);
   for (std::size_t i = 0; i < moved.exhausted.size(); ++i) action.exhausted[i] = Rational(moved.exhausted[i]);
   return action;
+}
+
+/// The candidate to exclude among `live`: the lowest, a tie settled by `ties`
+/// (kept in `tie` and result.ties). Nothing when the policy stops; then
+/// result.unresolved_tie names the tie.
+template <class Value>
+std::optional<std::uint32_t> lowest_to_exclude(const Holdings<Value>& count, const std::vector<std::uint32_t>& live,
+                                               TieBreaker& ties, const std::vector<std::vector<Rational>>& history,
+                                               Result& result, std::optional<TieRecord>& tie) {
+  Value low = count.tally(live.front());
+  for (auto c : live) low = std::min(low, count.tally(c));
+  std::vector<std::uint32_t> lowest;
+  for (auto c : live)
+    if (count.tally(c) == low) lowest.push_back(c);
+  if (lowest.size() == 1) return lowest.front();
+  tie = ties.choose(lowest, true, history);
+  if (!tie) {
+    result.unresolved_tie = TieRecord{lowest, lowest.front(), true, "stop"};
+    return std::nullopt;
+  }
+  result.ties.push_back(*tie);
+  return tie->chosen;
 }
 
 /// Each candidate's total in a round (0 for those no longer shown), for tie-break look-backs.

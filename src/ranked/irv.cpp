@@ -136,23 +136,12 @@ std::optional<std::uint32_t> irv_pass(const BallotTable& table, const IrvOptions
     }
     if (leaving.empty() && options.batch_elimination) leaving = safe_batch(count, live);
     if (leaving.empty()) {
-      std::uint64_t low = count.tally(live.front());
-      for (auto c : live) low = std::min(low, count.tally(c));
-      std::vector<std::uint32_t> lowest;
-      for (auto c : live)
-        if (count.tally(c) == low) lowest.push_back(c);
-      if (lowest.size() > 1) {
-        tie = ties.choose(lowest, true, history);
-        if (!tie) {
-          result.unresolved_tie = TieRecord{lowest, lowest.front(), true, "stop"};
-          result.rounds.push_back(std::move(round));
-          return std::nullopt;
-        }
-        result.ties.push_back(*tie);
-        leaving.push_back(tie->chosen);
-      } else {
-        leaving.push_back(lowest.front());
+      auto out = detail::lowest_to_exclude(count, live, ties, history, result, tie);
+      if (!out) {
+        result.rounds.push_back(std::move(round));
+        return std::nullopt;
       }
+      leaving.push_back(*out);
     }
     history.push_back(detail::totals_of(round));
     round.actions = exclude(count, leaving);

@@ -125,23 +125,12 @@ Result wigm(const Election& election, const StvOptions& options) {
     if (write_in != detail::Candidates::kNone && count.continuing()[write_in] && count.tally(write_in) > 0) {
       leaving.push_back(write_in);
     } else {
-      Rational low = count.tally(live.front());
-      for (auto c : live) low = std::min(low, count.tally(c));
-      std::vector<std::uint32_t> lowest;
-      for (auto c : live)
-        if (count.tally(c) == low) lowest.push_back(c);
-      if (lowest.size() > 1) {
-        tie = ties.choose(lowest, true, history);
-        if (!tie) {
-          result.unresolved_tie = TieRecord{lowest, lowest.front(), true, "stop"};
-          result.rounds.push_back(std::move(round));
-          break;
-        }
-        result.ties.push_back(*tie);
-        leaving.push_back(tie->chosen);
-      } else {
-        leaving.push_back(lowest.front());
+      auto out = detail::lowest_to_exclude(count, live, ties, history, result, tie);
+      if (!out) {
+        result.rounds.push_back(std::move(round));
+        break;
       }
+      leaving.push_back(*out);
     }
     for (auto c : leaving) count.continuing()[c] = 0;
     for (auto c : leaving) {
