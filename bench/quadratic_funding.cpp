@@ -12,9 +12,9 @@
 #include <sys/resource.h>
 
 #include <chrono>
-#include <ctime>
 #include <cstdint>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -40,7 +40,8 @@ double cpu_seconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
-/// Wall and CPU time since a start point, as "1.234 s wall, 1.200 s CPU" (CPU is what one core gives on a shared machine).
+/// Wall and CPU time since a start point, as "1.234 s wall, 1.200 s CPU" (CPU is what one core gives on a shared
+/// machine).
 struct Stopwatch {
   std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
   double cpu = cpu_seconds();
@@ -71,17 +72,28 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--contributions") n = std::stoull(value());
-    else if (a == "--donors") donors = std::stoull(value());
-    else if (a == "--projects") projects = std::stoull(value());
-    else if (a == "--seed") seed = std::stoull(value());
-    else if (a == "--pool") pool = value();
-    else if (a == "--cap") cap = value();
-    else if (a == "--m") m = value();
-    else if (a == "--csv") csv = value();
-    else if (a == "--json") json = value();
-    else if (a == "--pairwise-json") pairwise_json = value();
-    else if (a == "--skip-pairwise") pairwise = false;
+    if (a == "--contributions")
+      n = std::stoull(value());
+    else if (a == "--donors")
+      donors = std::stoull(value());
+    else if (a == "--projects")
+      projects = std::stoull(value());
+    else if (a == "--seed")
+      seed = std::stoull(value());
+    else if (a == "--pool")
+      pool = value();
+    else if (a == "--cap")
+      cap = value();
+    else if (a == "--m")
+      m = value();
+    else if (a == "--csv")
+      csv = value();
+    else if (a == "--json")
+      json = value();
+    else if (a == "--pairwise-json")
+      pairwise_json = value();
+    else if (a == "--skip-pairwise")
+      pairwise = false;
     else {
       std::cerr << "unknown argument " << a << '\n';
       return 64;
@@ -106,7 +118,8 @@ int main(int argc, char** argv) {
       std::ofstream out(csv);
       out << "donor,project,amount\n";
       for (std::size_t k = 0; k < round.size(); ++k)
-        out << round.donors()[round.donor_of(k)] << ',' << round.projects()[round.project_of(k)] << ',' << round.amount_low(k) << '\n';
+        out << round.donors()[round.donor_of(k)] << ',' << round.projects()[round.project_of(k)] << ','
+            << round.amount_low(k) << '\n';
     }
 
     minga::QfOptions clr;
@@ -118,7 +131,8 @@ int main(int argc, char** argv) {
     const std::string clr_time = t1.text();
     std::size_t capped = 0;
     for (const auto& p : r.projects) capped += p.capped ? 1 : 0;
-    std::cout << "round: " << n << " contributions, " << donors << " donors, " << projects << " projects (seed " << seed << ")\n";
+    std::cout << "round: " << n << " contributions, " << donors << " donors, " << projects << " projects (seed " << seed
+              << ")\n";
     std::cout << "build: " << build << "\n";
     std::cout << "clr+cap: " << clr_time << "  matched " << r.matched.str() << " of " << r.pool.str() << ", " << capped
               << " projects capped, " << r.cap_rounds << " cap rounds\n";

@@ -29,13 +29,17 @@ void print_text(const std::string& path, const QfResult& r) {
   print_field(out, "file", path);
   print_field(out, "variant", std::string(qf_variant_name(r.variant)) + ", fit " + qf_fit_name(r.fit));
   print_field(out, "pool", r.pool.str());
-  print_field(out, "raw matches", to_fixed_string(r.raw_total, 2) + (r.saturated ? " (pool saturated)" : " (pool not saturated)"));
+  print_field(out, "raw matches",
+              to_fixed_string(r.raw_total, 2) + (r.saturated ? " (pool saturated)" : " (pool not saturated)"));
   if (r.alpha) print_field(out, "alpha", r.alpha->str() + " / " + r.alpha_precision.str());
-  if (r.cap_amount) print_field(out, "cap", r.cap_amount->str() + " (" + std::to_string(r.cap_rounds) + " redistribution rounds)");
+  if (r.cap_amount)
+    print_field(out, "cap", r.cap_amount->str() + " (" + std::to_string(r.cap_rounds) + " redistribution rounds)");
   print_field(out, "matched", r.matched.str() + ", unallocated " + r.unallocated.str());
-  print_field(out, "contributions", grouped(r.contributions_counted) + " counted, " + grouped(r.contributions_dropped) + " dropped");
+  print_field(out, "contributions",
+              grouped(r.contributions_counted) + " counted, " + grouped(r.contributions_dropped) + " dropped");
   // Columns as wide as their widest cell (amounts in wei run to 25 digits).
-  std::vector<std::vector<std::string>> rows{{"project", "donors", "contributions", "raw match", "match", "share", "why"}};
+  std::vector<std::vector<std::string>> rows{
+      {"project", "donors", "contributions", "raw match", "match", "share", "why"}};
   for (const auto& p : r.projects)
     rows.push_back({p.id, grouped(p.donors), p.contributions.str(), to_fixed_string(p.raw_match, 2), p.match.str(),
                     to_fixed_string(p.share * 100, 2) + "%", p.why});
@@ -74,7 +78,8 @@ int run_qf(const Arguments& args) {
   QfResult result;
   if (is_maci_tally_file(path)) {
     if (!args.value("fit")) options.fit = QfFit::alpha;
-    if (options.variant != QfVariant::clr) throw UsageError("a MACI tally holds only per-project totals: --variant clr");
+    if (options.variant != QfVariant::clr)
+      throw UsageError("a MACI tally holds only per-project totals: --variant clr");
     const Integer vcf = integer_option(args, "vcf", 1);
     if (vcf == 0) throw UsageError("--vcf must be at least 1");
     result = fit_qf(maci_subsidies(read_maci_tally(path), vcf), options);
@@ -82,8 +87,10 @@ int run_qf(const Arguments& args) {
     if (args.value("vcf")) throw UsageError("--vcf applies to MACI tallies only");
     result = match_qf(read_contributions(path), options);
   }
-  if (args.has("json")) std::cout << qf_result_to_json(result, 2) << '\n';
-  else print_text(path, result);
+  if (args.has("json"))
+    std::cout << qf_result_to_json(result, 2) << '\n';
+  else
+    print_text(path, result);
   return exit_ok;
 }
 
@@ -92,7 +99,8 @@ int run_qf(const Arguments& args) {
 const CommandSpec& qf_command() {
   static const CommandSpec spec{
       "qf",
-      "qf FILE --pool AMOUNT [--variant clr|pairwise|cluster|cocm] [--fit scale|saturate|alpha] [--cap FRACTION] [--json]",
+      "qf FILE --pool AMOUNT [--variant clr|pairwise|cluster|cocm] [--fit scale|saturate|alpha] [--cap FRACTION] "
+      "[--json]",
       "quadratic funding: match a round's contributions from a pool, exact to the smallest unit",
       "Reads contributions (CSV with columns donor, project, amount, or a JSON array\n"
       "of such objects; amounts are integers in the smallest unit) or a MACI /\n"

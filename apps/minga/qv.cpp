@@ -29,20 +29,23 @@ void print_text(const std::string& path, const QvResult& r) {
   print_field(out, "file", path);
   print_field(out, "credits", grouped(Rational(r.credits)) + " per voter");
   print_field(out, "ballots", grouped(r.accepted) + " counted, " + grouped(r.rejected_ballots) + " rejected");
-  print_field(out, "credits spent", grouped(Rational(r.credits_spent)) + " (" + grouped(r.exhausted) + " ballots spent all)");
+  print_field(out, "credits spent",
+              grouped(Rational(r.credits_spent)) + " (" + grouped(r.exhausted) + " ballots spent all)");
   out << '\n';
-  out << "  " << pad("rank", 6) << pad("option", 14) << pad_left("votes", 10) << pad_left("for", 10) << pad_left("against", 10)
-      << pad_left("credits", 12) << pad_left("voters", 9) << "  name\n";
+  out << "  " << pad("rank", 6) << pad("option", 14) << pad_left("votes", 10) << pad_left("for", 10)
+      << pad_left("against", 10) << pad_left("credits", 12) << pad_left("voters", 9) << "  name\n";
   for (std::size_t k = 0; k < r.order.size(); ++k) {
     const QvOptionTotal& o = r.options[r.order[k]];
-    out << "  " << pad(std::to_string(k + 1), 6) << pad(o.id, 14) << pad_left(o.votes.str(), 10) << pad_left(o.votes_for.str(), 10)
-        << pad_left(o.votes_against.str(), 10) << pad_left(o.credits.str(), 12) << pad_left(grouped(o.voters), 9) << "  " << o.name
-        << '\n';
+    out << "  " << pad(std::to_string(k + 1), 6) << pad(o.id, 14) << pad_left(o.votes.str(), 10)
+        << pad_left(o.votes_for.str(), 10) << pad_left(o.votes_against.str(), 10) << pad_left(o.credits.str(), 12)
+        << pad_left(grouped(o.voters), 9) << "  " << o.name << '\n';
   }
   if (r.strata.size() > 1) {
     out << '\n';
     for (const auto& st : r.strata)
-      print_field(out, std::string(channel_name(st.stratum.channel)) + (st.stratum.district.empty() ? "" : " / " + st.stratum.district),
+      print_field(out,
+                  std::string(channel_name(st.stratum.channel)) +
+                      (st.stratum.district.empty() ? "" : " / " + st.stratum.district),
                   grouped(st.ballots) + " ballots, " + st.credits.str() + " credits");
   }
   if (!r.rejected.empty()) {
@@ -50,8 +53,8 @@ void print_text(const std::string& path, const QvResult& r) {
     const std::size_t shown = std::min<std::size_t>(r.rejected.size(), 20);
     for (std::size_t k = 0; k < shown; ++k) {
       const auto& x = r.rejected[k];
-      out << "  " << (x.file.empty() ? "" : x.file + ":" + std::to_string(x.line) + ": ") << "voter " << x.voter << ": " << x.reason
-          << '\n';
+      out << "  " << (x.file.empty() ? "" : x.file + ":" + std::to_string(x.line) + ": ") << "voter " << x.voter << ": "
+          << x.reason << '\n';
     }
     if (shown < r.rejected.size()) out << "  ... and " << grouped(r.rejected.size() - shown) << " more (see --json)\n";
   }
@@ -78,12 +81,16 @@ int run_qv(const Arguments& args) {
     result = tally_qv(validate_qv(input, rules), rules);
   } else {
     Election election = read_input(path, Format::auto_detect);
-    if (!rules.credits && !election.rules.credits) throw UsageError("--credits is required (the file sets no credit budget)");
-    if (rules.publish_ballots) throw UsageError("--public needs voter ids: give the ballots as rows (CSV or a JSON array)");
+    if (!rules.credits && !election.rules.credits)
+      throw UsageError("--credits is required (the file sets no credit budget)");
+    if (rules.publish_ballots)
+      throw UsageError("--public needs voter ids: give the ballots as rows (CSV or a JSON array)");
     result = tally_qv(election, rules);
   }
-  if (args.has("json")) std::cout << qv_result_to_json(result, 2) << '\n';
-  else print_text(path, result);
+  if (args.has("json"))
+    std::cout << qv_result_to_json(result, 2) << '\n';
+  else
+    print_text(path, result);
   return exit_ok;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// src/capi/capi_quadratic.cpp - the C ABI of quadratic voting and funding (minga_qv_*, minga_qf_*): spec JSON in, result JSON out.
+// src/capi/capi_quadratic.cpp - the C ABI of quadratic voting and funding (minga_qv_*, minga_qf_*): spec JSON in,
+// result JSON out.
 //
 // No decision logic here: the spec becomes QvRules / QfOptions, the library
 // validates, tallies or matches, and the result is qv_result_to_json() or
@@ -14,7 +15,6 @@
 #include "minga/quadratic/spec_json.hpp"
 #include "minga/quadratic/voting.hpp"
 
-
 extern "C" {
 
 int minga_qv_tally(const minga_election* election, const char* spec_json, char** result_json) {
@@ -24,7 +24,8 @@ int minga_qv_tally(const minga_election* election, const char* spec_json, char**
     minga::capi::require(election, fn, "election");
     minga::capi::require(result_json, fn, "result_json");
     const auto spec = minga::qv_spec_from_json(spec_json ? spec_json : "", fn);
-    minga::capi::copy_out(minga::qv_result_to_json(minga::tally_qv(election->election, spec.rules), 2), result_json, nullptr);
+    minga::capi::copy_out(minga::qv_result_to_json(minga::tally_qv(election->election, spec.rules), 2), result_json,
+                          nullptr);
     return MINGA_OK;
   });
 }
@@ -45,7 +46,8 @@ int minga_qv_tally_rows(size_t n_rows, const char* const* voters, const char* co
     input.source = "<rows>";
     for (size_t i = 0; i < n_rows; ++i) {
       if (voters[i] == nullptr || options[i] == nullptr)
-        throw minga::Error(minga::Errc::invalid_argument, std::string(fn) + ": row " + std::to_string(i) + " has a NULL id");
+        throw minga::Error(minga::Errc::invalid_argument,
+                           std::string(fn) + ": row " + std::to_string(i) + " has a NULL id");
       input.rows.push_back(minga::QvRow{voters[i], options[i], std::to_string(votes[i]), {}, i + 1});
     }
     for (const auto& id : spec.options) input.options.push_back(minga::Alternative{id, {}, {}, false, {}});
@@ -88,12 +90,14 @@ int minga_qf_match(size_t n, const char* const* donors, const char* const* proje
     c.reserve(n);
     for (size_t i = 0; i < n; ++i) {
       if (donors[i] == nullptr || projects[i] == nullptr || amounts[i] == nullptr)
-        throw minga::Error(minga::Errc::invalid_argument, std::string(fn) + ": contribution " + std::to_string(i) + " has a NULL field");
+        throw minga::Error(minga::Errc::invalid_argument,
+                           std::string(fn) + ": contribution " + std::to_string(i) + " has a NULL field");
       minga::Integer amount;
       try {
         amount = minga::parse_integer(amounts[i], "amount");
       } catch (const minga::Error& e) {
-        throw minga::Error(minga::Errc::invalid_argument, std::string(fn) + ": contribution " + std::to_string(i) + ": " + e.reason());
+        throw minga::Error(minga::Errc::invalid_argument,
+                           std::string(fn) + ": contribution " + std::to_string(i) + ": " + e.reason());
       }
       c.add(donors[i], projects[i], amount);
     }
@@ -112,7 +116,9 @@ int minga_qf_match_file(const char* path, const char* spec_json, char** result_j
     minga::QfOptions options = minga::qf_spec_from_json(spec_json ? spec_json : "", fn, &vcf);
     minga::QfResult result;
     if (minga::is_maci_tally_file(path)) {
-      if (vcf == 0) throw minga::Error(minga::Errc::invalid_argument, std::string(fn) + ": a MACI tally needs \"voice_credit_factor\"");
+      if (vcf == 0)
+        throw minga::Error(minga::Errc::invalid_argument,
+                           std::string(fn) + ": a MACI tally needs \"voice_credit_factor\"");
       result = minga::fit_qf(minga::maci_subsidies(minga::read_maci_tally(path), vcf), options);
     } else {
       result = minga::match_qf(minga::read_contributions(path), options);

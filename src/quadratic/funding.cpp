@@ -44,8 +44,12 @@ Integer to_integer(u128 x) {
   out += static_cast<std::uint64_t>(x);
   return out;
 }
-Integer to_integer(std::uint64_t x) { return Integer(x); }
-const Integer& to_integer(const Integer& x) { return x; }
+Integer to_integer(std::uint64_t x) {
+  return Integer(x);
+}
+const Integer& to_integer(const Integer& x) {
+  return x;
+}
 
 /// Machine integers (64 or 128 bits) as opposed to Integer.
 template <class T>
@@ -53,8 +57,10 @@ constexpr bool is_machine = std::is_same_v<T, u128> || std::is_same_v<T, std::ui
 
 template <class T>
 T narrow(const Integer& x) {
-  if constexpr (std::is_same_v<T, Integer>) return x;
-  else return static_cast<T>(to_u128(x));
+  if constexpr (std::is_same_v<T, Integer>)
+    return x;
+  else
+    return static_cast<T>(to_u128(x));
 }
 
 u128 to_u128(const Integer& x) {
@@ -70,13 +76,19 @@ std::uint64_t isqrt(u128 x) {
   while (static_cast<u128>(r + 1) * (r + 1) <= x) ++r;
   return r;
 }
-Integer isqrt(const Integer& x) { return boost::multiprecision::sqrt(x); }
+Integer isqrt(const Integer& x) {
+  return boost::multiprecision::sqrt(x);
+}
 
 /// floor of a non-negative rational.
-Integer floor_of(const Rational& q) { return boost::multiprecision::numerator(q) / boost::multiprecision::denominator(q); }
+Integer floor_of(const Rational& q) {
+  return boost::multiprecision::numerator(q) / boost::multiprecision::denominator(q);
+}
 
 /// r(x) = floor(S sqrt(x)) = isqrt(floor(x S^2)) for a non-negative rational x.
-Integer scaled_root(const Rational& x, const Integer& s2) { return isqrt(floor_of(x * s2)); }
+Integer scaled_root(const Rational& x, const Integer& s2) {
+  return isqrt(floor_of(x * s2));
+}
 
 // ---- contributions grouped by project --------------------------------------------------
 
@@ -92,7 +104,9 @@ Grouped group(const Contributions& c, const QfOptions& options, std::uint64_t& c
   const std::size_t projects = c.projects().size();
   std::vector<std::optional<Rational>> coefficient(c.donors().size());
   for (const auto& [id, w] : options.donor_coefficients) {
-    if (w < 0 || w > 1) throw Error(Errc::invalid_argument, "donor '" + id + "': coefficient " + to_exact_string(w) + " is not in [0, 1]");
+    if (w < 0 || w > 1)
+      throw Error(Errc::invalid_argument,
+                  "donor '" + id + "': coefficient " + to_exact_string(w) + " is not in [0, 1]");
     if (auto i = c.find_donor(id)) coefficient[*i] = w;
   }
   if (options.minimum_contribution < 0) throw Error(Errc::invalid_argument, "minimum contribution is negative");
@@ -104,8 +118,10 @@ Grouped group(const Contributions& c, const QfOptions& options, std::uint64_t& c
   counted = dropped = 0;
   for (std::size_t k = 0; k < c.size(); ++k) {
     u128 a = (static_cast<u128>(c.amount_high(k)) << 64) | c.amount_low(k);
-    if (a < minimum) a = 0;
-    else if (const auto& w = coefficient[c.donor_of(k)]; w && *w != 1) a = to_u128(floor_of(*w * to_integer(a)));
+    if (a < minimum)
+      a = 0;
+    else if (const auto& w = coefficient[c.donor_of(k)]; w && *w != 1)
+      a = to_u128(floor_of(*w * to_integer(a)));
     if (a == 0) {
       keep[k] = false;
       ++dropped;
@@ -130,7 +146,8 @@ Grouped group(const Contributions& c, const QfOptions& options, std::uint64_t& c
     for (auto it = first; it != last; ++it) {
       if (g.donor.size() > g.begin.back() && g.donor.back() == it->first) {
         if (g.amount.back() + it->second < g.amount.back() || g.amount.back() + it->second >= (u128(1) << 126))
-          throw Error(Errc::limit, "donor '" + c.donors()[it->first] + "' gives 2^126 or more to project '" + c.projects()[p] + "'");
+          throw Error(Errc::limit,
+                      "donor '" + c.donors()[it->first] + "' gives 2^126 or more to project '" + c.projects()[p] + "'");
         g.amount.back() += it->second;
       } else {
         g.donor.push_back(it->first);
@@ -150,8 +167,10 @@ std::vector<T> roots_of(const Grouped& g, const Integer& s2, bool fast) {
   std::vector<T> roots(g.amount.size());
   const u128 s2_small = fast ? to_u128(s2) : 0;
   for (std::size_t k = 0; k < g.amount.size(); ++k) {
-    if constexpr (is_machine<T>) roots[k] = static_cast<T>(isqrt(g.amount[k] * s2_small));
-    else roots[k] = isqrt(to_integer(g.amount[k]) * s2);
+    if constexpr (is_machine<T>)
+      roots[k] = static_cast<T>(isqrt(g.amount[k] * s2_small));
+    else
+      roots[k] = isqrt(to_integer(g.amount[k]) * s2);
   }
   return roots;
 }
@@ -193,7 +212,8 @@ bool roots_fit(const Grouped& g, const Integer& s2) {
 template <class T>
 std::vector<Integer> clr_numerators(const Grouped& g, const std::vector<T>& roots) {
   std::vector<Integer> out(g.num_projects());
-  for (std::size_t p = 0; p < out.size(); ++p) out[p] = clr_numerator(roots.data() + g.begin[p], roots.data() + g.begin[p + 1]);
+  for (std::size_t p = 0; p < out.size(); ++p)
+    out[p] = clr_numerator(roots.data() + g.begin[p], roots.data() + g.begin[p + 1]);
   return out;
 }
 
@@ -212,7 +232,8 @@ std::vector<Integer> pairwise_terms(const Grouped& g, const std::vector<T>& root
   {
     std::vector<std::size_t> fill(donor_begin.begin(), donor_begin.end() - 1);
     for (std::size_t p = 0; p < projects; ++p)
-      for (std::size_t k = g.begin[p]; k < g.begin[p + 1]; ++k) held[fill[g.donor[k]]++] = {static_cast<std::uint32_t>(p), k};
+      for (std::size_t k = g.begin[p]; k < g.begin[p + 1]; ++k)
+        held[fill[g.donor[k]]++] = {static_cast<std::uint32_t>(p), k};
   }
   std::vector<T> sums(projects, T(0));
   std::vector<T> overlap(num_donors, T(0));
@@ -241,8 +262,10 @@ std::vector<Integer> pairwise_terms(const Grouped& g, const std::vector<T>& root
       T& sum = sums[q];
       for (std::size_t k = pos + 1; k < g.begin[q + 1]; ++k) {
         const T term = ri2 * roots[k];
-        if (m) sum += term * big_m / (m_s2 + overlap[g.donor[k]]);
-        else sum += term;
+        if (m)
+          sum += term * big_m / (m_s2 + overlap[g.donor[k]]);
+        else
+          sum += term;
       }
     }
     for (auto j : touched) overlap[j] = 0;
@@ -294,7 +317,9 @@ Groups make_groups(const Contributions& c, const Grouped& g, const QfOptions& op
     return it->second;
   };
   for (const auto& m : options.clusters) {
-    if (m.weight <= 0) throw Error(Errc::invalid_argument, "donor '" + m.donor + "' in cluster '" + m.cluster + "': weight must be positive");
+    if (m.weight <= 0)
+      throw Error(Errc::invalid_argument,
+                  "donor '" + m.donor + "' in cluster '" + m.cluster + "': weight must be positive");
     auto i = c.find_donor(m.donor);
     if (!i) continue;  // a member who gave nothing
     out.raw[*i].emplace_back(intern("c:" + m.cluster), m.weight);
@@ -302,13 +327,15 @@ Groups make_groups(const Contributions& c, const Grouped& g, const QfOptions& op
   // Donors without a membership: their donation profile (with no clusters given) or themselves.
   std::vector<std::vector<std::uint32_t>> funded(c.donors().size());
   for (std::size_t p = 0; p < g.num_projects(); ++p)
-    for (std::size_t k = g.begin[p]; k < g.begin[p + 1]; ++k) funded[g.donor[k]].push_back(static_cast<std::uint32_t>(p));
+    for (std::size_t k = g.begin[p]; k < g.begin[p + 1]; ++k)
+      funded[g.donor[k]].push_back(static_cast<std::uint32_t>(p));
   for (std::uint32_t i = 0; i < c.donors().size(); ++i) {
     if (!out.raw[i].empty() || funded[i].empty()) continue;
     std::string key;
     if (options.clusters.empty())
       for (auto p : funded[i]) key += std::to_string(p) + ",";
-    else key = "d:" + c.donors()[i];
+    else
+      key = "d:" + c.donors()[i];
     out.raw[i].emplace_back(intern("p:" + key), Rational(1));
   }
   out.count = names.size();
@@ -374,7 +401,9 @@ std::vector<Rational> cocm_subsidies(const Grouped& g, const Groups& groups, con
   return out;
 }
 
-std::string amount_text(const Integer& x) { return x.str(); }
+std::string amount_text(const Integer& x) {
+  return x.str();
+}
 
 }  // namespace
 
@@ -402,13 +431,15 @@ const char* qf_fit_name(QfFit f) noexcept {
 QfVariant qf_variant_from_name(std::string_view name) {
   for (auto v : {QfVariant::clr, QfVariant::pairwise, QfVariant::cluster, QfVariant::cocm})
     if (io::iequals(name, qf_variant_name(v))) return v;
-  throw Error(Errc::invalid_argument, "unknown quadratic funding variant '" + std::string(name) + "' (expected clr, pairwise, cluster or cocm)");
+  throw Error(Errc::invalid_argument, "unknown quadratic funding variant '" + std::string(name) +
+                                          "' (expected clr, pairwise, cluster or cocm)");
 }
 
 QfFit qf_fit_from_name(std::string_view name) {
   for (auto f : {QfFit::scale, QfFit::saturate, QfFit::alpha})
     if (io::iequals(name, qf_fit_name(f))) return f;
-  throw Error(Errc::invalid_argument, "unknown pool fit '" + std::string(name) + "' (expected scale, saturate or alpha)");
+  throw Error(Errc::invalid_argument,
+              "unknown pool fit '" + std::string(name) + "' (expected scale, saturate or alpha)");
 }
 
 // ---- contributions ------------------------------------------------------------------------------
@@ -433,7 +464,8 @@ std::uint32_t Contributions::project(std::string_view id) {
 
 void Contributions::add(std::uint32_t donor, std::uint32_t project, std::uint64_t amount) {
   if (donor >= donor_ids_.size()) throw Error(Errc::invalid_argument, "unknown donor index " + std::to_string(donor));
-  if (project >= project_ids_.size()) throw Error(Errc::invalid_argument, "unknown project index " + std::to_string(project));
+  if (project >= project_ids_.size())
+    throw Error(Errc::invalid_argument, "unknown project index " + std::to_string(project));
   donor_.push_back(donor);
   project_.push_back(project);
   low_.push_back(amount);
@@ -463,7 +495,8 @@ Integer Contributions::amount_of(std::size_t k) const {
   return to_integer((static_cast<u128>(high_[k]) << 64) | low_[k]);
 }
 
-Rational eligibility_coefficient(const Rational& score, const Rational& low, const Rational& high, const Rational& at_low) {
+Rational eligibility_coefficient(const Rational& score, const Rational& low, const Rational& high,
+                                 const Rational& at_low) {
   if (!(low < high)) throw Error(Errc::invalid_argument, "eligibility: low threshold must be below the high one");
   if (score < low) return 0;
   if (score >= high) return 1;
@@ -475,7 +508,8 @@ Rational eligibility_coefficient(const Rational& score, const Rational& low, con
 std::vector<QfSubsidy> qf_subsidies(const Contributions& c, const QfOptions& options, std::uint64_t* counted,
                                     std::uint64_t* dropped) {
   if (options.sqrt_scale < 1) throw Error(Errc::invalid_argument, "sqrt scale must be at least 1");
-  if (options.pairwise_m && *options.pairwise_m <= 0) throw Error(Errc::invalid_argument, "pairwise M must be positive");
+  if (options.pairwise_m && *options.pairwise_m <= 0)
+    throw Error(Errc::invalid_argument, "pairwise M must be positive");
   std::uint64_t n_counted = 0, n_dropped = 0;
   const Grouped g = group(c, options, n_counted, n_dropped);
   if (counted) *counted = n_counted;
@@ -486,7 +520,8 @@ std::vector<QfSubsidy> qf_subsidies(const Contributions& c, const QfOptions& opt
   std::vector<Rational> subsidy(g.num_projects());
   switch (options.variant) {
     case QfVariant::clr: {
-      std::vector<Integer> num = fast ? clr_numerators(g, roots_of<u128>(g, s2, true)) : clr_numerators(g, roots_of<Integer>(g, s2, false));
+      std::vector<Integer> num =
+          fast ? clr_numerators(g, roots_of<u128>(g, s2, true)) : clr_numerators(g, roots_of<Integer>(g, s2, false));
       for (std::size_t p = 0; p < num.size(); ++p) subsidy[p] = Rational(num[p], s2);
       break;
     }
@@ -500,8 +535,10 @@ std::vector<QfSubsidy> qf_subsidies(const Contributions& c, const QfOptions& opt
         else if (pairwise_fits(g, roots, donors, options.pairwise_m, s2, 127))
           num = pairwise_terms(g, roots, donors, options.pairwise_m, s2);
       }
-      if (num.empty() && g.num_projects() > 0) num = pairwise_terms(g, roots_of<Integer>(g, s2, false), donors, options.pairwise_m, s2);
-      for (std::size_t p = 0; p < num.size(); ++p) subsidy[p] = options.pairwise_m ? Rational(num[p]) : Rational(num[p], s2);
+      if (num.empty() && g.num_projects() > 0)
+        num = pairwise_terms(g, roots_of<Integer>(g, s2, false), donors, options.pairwise_m, s2);
+      for (std::size_t p = 0; p < num.size(); ++p)
+        subsidy[p] = options.pairwise_m ? Rational(num[p]) : Rational(num[p], s2);
       break;
     }
     case QfVariant::cluster: subsidy = cluster_subsidies(g, make_groups(c, g, options), s2); break;
@@ -553,7 +590,9 @@ QfResult fit_qf(const std::vector<QfSubsidy>& subsidies, const QfOptions& option
     out.raw_match = s.subsidy;
     if (s.subsidy == 0) {
       out.match = 0;
-      out.why = s.donors == 1 ? "one donor: no match" : s.donors == 0 && s.contributions == 0 ? "no contributions" : "no raw match";
+      out.why = s.donors == 1                           ? "one donor: no match"
+                : s.donors == 0 && s.contributions == 0 ? "no contributions"
+                                                        : "no raw match";
       continue;
     }
     if (options.fit == QfFit::alpha) {
@@ -593,7 +632,8 @@ QfResult fit_qf(const std::vector<QfSubsidy>& subsidies, const QfOptions& option
       for (std::size_t p = 0; p < r.projects.size(); ++p)
         if (!capped[p] && r.projects[p].match > 0) {
           r.projects[p].match += overflow * r.projects[p].match / uncapped;
-          if (r.projects[p].why.find("overflow") == std::string::npos) r.projects[p].why += "; received a share of the capped overflow";
+          if (r.projects[p].why.find("overflow") == std::string::npos)
+            r.projects[p].why += "; received a share of the capped overflow";
         }
     }
     for (std::size_t p = 0; p < r.projects.size(); ++p)
@@ -630,7 +670,9 @@ MaciTally read_maci_tally(std::istream& in, const std::string& name) {
     throw Error(Errc::parse, Location{name, 0, ""}, e.what());
   }
   auto number = [&](const nlohmann::json& v, const std::string& field) -> Integer {
-    std::string text = v.is_string() ? v.get<std::string>() : v.is_number_unsigned() ? std::to_string(v.get<std::uint64_t>()) : "";
+    std::string text = v.is_string()            ? v.get<std::string>()
+                       : v.is_number_unsigned() ? std::to_string(v.get<std::uint64_t>())
+                                                : "";
     if (text.empty()) throw Error(Errc::parse, Location{name, 0, field}, "expected a non-negative integer");
     try {
       Integer x = parse_integer(text, field);
@@ -645,7 +687,8 @@ MaciTally read_maci_tally(std::istream& in, const std::string& name) {
     if (!j.is_object() || !j.contains(object) || !j[object].contains(key) || !j[object][key].is_array())
       throw Error(Errc::parse, Location{name, 0, std::string(object) + "." + key}, "missing (not a MACI tally)");
     const auto& a = j[object][key];
-    for (std::size_t k = 0; k < a.size(); ++k) out.push_back(number(a[k], std::string(object) + "." + key + "[" + std::to_string(k) + "]"));
+    for (std::size_t k = 0; k < a.size(); ++k)
+      out.push_back(number(a[k], std::string(object) + "." + key + "[" + std::to_string(k) + "]"));
     return out;
   };
   MaciTally t;
@@ -671,7 +714,9 @@ bool is_maci_tally_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   char c = 0;
   while (in.get(c))
-    if (c == '[' || c == '{' || (c != ' ' && c != '\n' && c != '\r' && c != '\t' && static_cast<unsigned char>(c) < 0x80)) break;
+    if (c == '[' || c == '{' ||
+        (c != ' ' && c != '\n' && c != '\r' && c != '\t' && static_cast<unsigned char>(c) < 0x80))
+      break;
   return c == '{';
 }
 
@@ -681,7 +726,8 @@ std::vector<QfSubsidy> maci_subsidies(const MaciTally& t, const Integer& vcf) {
   for (std::size_t p = 0; p < out.size(); ++p) {
     const Integer square = t.votes[p] * t.votes[p];
     if (square < t.spent[p])
-      throw Error(Errc::parse, "project " + std::to_string(p) + ": tally^2 below spent voice credits (not a quadratic tally)");
+      throw Error(Errc::parse,
+                  "project " + std::to_string(p) + ": tally^2 below spent voice credits (not a quadratic tally)");
     out[p].id = std::to_string(p);
     out[p].contributions = vcf * t.spent[p];
     out[p].subsidy = vcf * (square - t.spent[p]);
@@ -693,14 +739,16 @@ std::vector<QfSubsidy> maci_subsidies(const MaciTally& t, const Integer& vcf) {
 
 namespace {
 
-Contributions contributions_from(const std::string& name, const std::function<void(const quadratic::RecordSink&)>& read) {
+Contributions contributions_from(const std::string& name,
+                                 const std::function<void(const quadratic::RecordSink&)>& read) {
   Contributions c;
   read([&](const std::vector<std::string_view>& v, std::uint64_t line) {
     Integer amount;
     try {
       amount = parse_integer(v[2], "amount");
     } catch (const Error& e) {
-      throw Error(Errc::parse, Location{name, line, "amount"}, e.reason() + " (amounts are integers in the smallest unit)");
+      throw Error(Errc::parse, Location{name, line, "amount"},
+                  e.reason() + " (amounts are integers in the smallest unit)");
     }
     if (amount < 0) throw Error(Errc::parse, Location{name, line, "amount"}, "negative amount " + amount.str());
     if (v[0].empty()) throw Error(Errc::parse, Location{name, line, "donor"}, "empty donor id");
@@ -784,10 +832,15 @@ std::string qf_result_to_json(const QfResult& r, int indent) {
   j["matches"] = std::move(matches);
   ordered_json projects = ordered_json::array();
   for (const auto& p : r.projects)
-    projects.push_back({{"id", p.id}, {"contributions", amount_text(p.contributions)}, {"donors", p.donors},
-                        {"raw_match", to_exact_string(p.raw_match)}, {"match", amount_text(p.match)},
+    projects.push_back({{"id", p.id},
+                        {"contributions", amount_text(p.contributions)},
+                        {"donors", p.donors},
+                        {"raw_match", to_exact_string(p.raw_match)},
+                        {"match", amount_text(p.match)},
                         {"funding", amount_text(p.contributions + p.match)},
-                        {"capped", p.capped}, {"share", to_exact_string(p.share)}, {"why", p.why}});
+                        {"capped", p.capped},
+                        {"share", to_exact_string(p.share)},
+                        {"why", p.why}});
   j["projects"] = std::move(projects);
   return j.dump(indent);
 }

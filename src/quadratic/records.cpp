@@ -71,20 +71,26 @@ std::vector<std::uint64_t> element_lines(std::string_view text) {
   for (char ch : text) {
     if (ch == '\n') ++line;
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (ch == '\\') escaped = true;
-      else if (ch == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (ch == '\\')
+        escaped = true;
+      else if (ch == '"')
+        in_string = false;
       continue;
     }
     if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') continue;
     if (depth == 1 && expect_element && ch != ']') out.push_back(line);
     expect_element = false;
-    if (ch == '"') in_string = true;
+    if (ch == '"')
+      in_string = true;
     else if (ch == '[' || ch == '{') {
       ++depth;
       if (depth == 1) expect_element = true;
-    } else if (ch == ']' || ch == '}') --depth;
-    else if (ch == ',' && depth == 1) expect_element = true;
+    } else if (ch == ']' || ch == '}')
+      --depth;
+    else if (ch == ',' && depth == 1)
+      expect_element = true;
   }
   return out;
 }
@@ -187,8 +193,10 @@ void read_json(std::istream& in, const std::string& name, const std::vector<Fiel
 
 void read_records(std::istream& in, const std::string& name, bool json, const std::vector<Field>& fields,
                   const RecordSink& sink) {
-  if (json) read_json(in, name, fields, sink);
-  else read_csv(in, name, fields, sink);
+  if (json)
+    read_json(in, name, fields, sink);
+  else
+    read_csv(in, name, fields, sink);
 }
 
 void read_records(const std::filesystem::path& path, const std::vector<Field>& fields, const RecordSink& sink) {

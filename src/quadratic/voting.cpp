@@ -97,10 +97,12 @@ QvResult aggregate(const Election& e, const QvRules& rules, const Integer& commo
     for (const auto& v : votes) {
       const std::string& id = e.alternatives[v.alternative].id;
       if (v.votes < 0 && !rules.allow_negative)
-        problems.push_back({"negative", 0, std::to_string(v.votes) + " votes for '" + id + "': negative votes not allowed"});
+        problems.push_back(
+            {"negative", 0, std::to_string(v.votes) + " votes for '" + id + "': negative votes not allowed"});
       if (magnitude(v.votes) > static_cast<std::uint64_t>(max_votes))
-        problems.push_back({"out_of_range", 0, std::to_string(v.votes) + " votes for '" + id + "': at most " +
-                                                   std::to_string(max_votes) + " affordable"});
+        problems.push_back({"out_of_range", 0,
+                            std::to_string(v.votes) + " votes for '" + id + "': at most " + std::to_string(max_votes) +
+                                " affordable"});
       if (auto c = rules.cost(v.votes)) spent += *c;
     }
     if (spent > common_budget)
@@ -117,8 +119,10 @@ QvResult aggregate(const Election& e, const QvRules& rules, const Integer& commo
       const Integer weighted = Integer(v.votes) * count;
       const Integer cost = *rules.cost(v.votes) * count;
       o.votes += weighted;
-      if (v.votes > 0) o.votes_for += weighted;
-      else o.votes_against -= weighted;
+      if (v.votes > 0)
+        o.votes_for += weighted;
+      else
+        o.votes_against -= weighted;
       o.credits += cost;
       if (v.votes != 0) o.voters += count;
       st.votes[v.alternative] += weighted;
@@ -158,7 +162,8 @@ std::int64_t QvRules::max_votes(const Integer& budget) const {
     return static_cast<std::int64_t>(root < limit ? root : limit);
   }
   std::int64_t k = 0;
-  while (static_cast<std::size_t>(k + 1) < cost_table.size() && cost_table[static_cast<std::size_t>(k + 1)] <= budget) ++k;
+  while (static_cast<std::size_t>(k + 1) < cost_table.size() && cost_table[static_cast<std::size_t>(k + 1)] <= budget)
+    ++k;
   return k;
 }
 
@@ -166,12 +171,14 @@ void QvRules::check() const {
   if (!credits) throw Error(Errc::invalid_argument, "quadratic voting needs a credit budget");
   if (*credits < 0) throw Error(Errc::invalid_argument, "credit budget " + credits->str() + " is negative");
   for (const auto& [voter, budget] : voter_credits)
-    if (budget < 0) throw Error(Errc::invalid_argument, "voter '" + voter + "': credit budget " + budget.str() + " is negative");
+    if (budget < 0)
+      throw Error(Errc::invalid_argument, "voter '" + voter + "': credit budget " + budget.str() + " is negative");
   if (cost_table.empty()) return;
   if (cost_table[0] != 0) throw Error(Errc::invalid_argument, "cost table: cost of 0 votes must be 0");
   for (std::size_t k = 1; k < cost_table.size(); ++k) {
     if (cost_table[k] < cost_table[k - 1])
-      throw Error(Errc::invalid_argument, "cost table: cost of " + std::to_string(k) + " votes is below the cost of " + std::to_string(k - 1));
+      throw Error(Errc::invalid_argument,
+                  "cost table: cost of " + std::to_string(k) + " votes is below the cost of " + std::to_string(k - 1));
     if (k >= 2 && cost_table[k] - cost_table[k - 1] < cost_table[k - 1] - cost_table[k - 2])
       throw Error(Errc::invalid_argument, "cost table is not convex at " + std::to_string(k) + " votes");
   }
@@ -221,20 +228,24 @@ QvBallots validate_qv(const QvInput& input, const QvRules& rules) {
       const std::string what = "'" + io::clipped(row.option) + "'";
       if (!option) problems.push_back({"unknown_option", row.line, "unknown option " + what});
       if (!v) {
-        problems.push_back({"not_integer", row.line, "votes " + io::quoted(row.votes) + " for " + what + " is not an integer"});
+        problems.push_back(
+            {"not_integer", row.line, "votes " + io::quoted(row.votes) + " for " + what + " is not an integer"});
         continue;
       }
       if (*v < 0 && !rules.allow_negative)
-        problems.push_back({"negative", row.line, std::to_string(*v) + " votes for " + what + ": negative votes not allowed"});
+        problems.push_back(
+            {"negative", row.line, std::to_string(*v) + " votes for " + what + ": negative votes not allowed"});
       if (magnitude(*v) > static_cast<std::uint64_t>(max_votes))
-        problems.push_back({"out_of_range", row.line, std::to_string(*v) + " votes for " + what + ": at most " +
-                                                          std::to_string(max_votes) + " affordable with " + budget.str() + " credits"});
+        problems.push_back({"out_of_range", row.line,
+                            std::to_string(*v) + " votes for " + what + ": at most " + std::to_string(max_votes) +
+                                " affordable with " + budget.str() + " credits"});
       if (auto c = rules.cost(*v)) spent += *c;
       if (!option) continue;
       auto [seen, fresh] = line_of.emplace(*option, row.line);
       if (!fresh) {
-        problems.push_back({"duplicate", row.line, "option " + what + " voted twice (lines " + std::to_string(seen->second) +
-                                                       " and " + std::to_string(row.line) + ")"});
+        problems.push_back({"duplicate", row.line,
+                            "option " + what + " voted twice (lines " + std::to_string(seen->second) + " and " +
+                                std::to_string(row.line) + ")"});
         continue;
       }
       if (*v != 0) votes.push_back(QuadraticVote{*option, *v});
@@ -270,7 +281,8 @@ QvResult tally_qv(const QvBallots& ballots, const QvRules& rules) {
 
 QvResult tally_qv(const Election& election, const QvRules& rules) {
   if (election.kind() != BallotKind::quadratic)
-    throw Error(Errc::invalid_argument, std::string("quadratic tally of ") + ballot_kind_name(election.kind()) + " ballots");
+    throw Error(Errc::invalid_argument,
+                std::string("quadratic tally of ") + ballot_kind_name(election.kind()) + " ballots");
   QvRules effective = rules;
   if (!effective.credits) effective.credits = election.rules.credits;
   effective.check();
@@ -292,7 +304,8 @@ QvInput read_qv_rows(std::istream& in, const std::string& name, bool json) {
   input.source = name;
   quadratic::read_records(in, name, json, fields, [&](const std::vector<std::string_view>& v, std::uint64_t line) {
     Location where{name, line, "channel"};
-    input.rows.push_back(QvRow{std::string(v[0]), std::string(v[1]), std::string(v[2]), stratum_from(v[3], v[4], where), line});
+    input.rows.push_back(
+        QvRow{std::string(v[0]), std::string(v[1]), std::string(v[2]), stratum_from(v[3], v[4], where), line});
     if (input.rows.back().voter.empty()) throw Error(Errc::parse, Location{name, line, "voter"}, "empty voter id");
     if (input.rows.back().option.empty()) throw Error(Errc::parse, Location{name, line, "option"}, "empty option id");
   });
@@ -309,7 +322,8 @@ QvInput read_qv_rows(const std::filesystem::path& path) {
   std::string_view text(head, static_cast<std::size_t>(probe.gcount()));
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   text = io::trim(text);
-  const bool json = io::iequals(path.extension().string(), ".json") || (!text.empty() && (text[0] == '[' || text[0] == '{'));
+  const bool json =
+      io::iequals(path.extension().string(), ".json") || (!text.empty() && (text[0] == '[' || text[0] == '{'));
   probe.clear();
   probe.seekg(0);
   return read_qv_rows(probe, path.string(), json);
@@ -346,25 +360,38 @@ std::string qv_result_to_json(const QvResult& r, int indent) {
   ordered_json options = ordered_json::array();
   for (auto a : r.order) {
     const auto& o = r.options[a];
-    options.push_back({{"id", o.id}, {"name", o.name}, {"votes", o.votes.str()}, {"votes_for", o.votes_for.str()},
-                       {"votes_against", o.votes_against.str()}, {"credits", o.credits.str()}, {"voters", o.voters}});
+    options.push_back({{"id", o.id},
+                       {"name", o.name},
+                       {"votes", o.votes.str()},
+                       {"votes_for", o.votes_for.str()},
+                       {"votes_against", o.votes_against.str()},
+                       {"credits", o.credits.str()},
+                       {"voters", o.voters}});
   }
   j["options"] = std::move(options);
   ordered_json distribution = ordered_json::array();
   for (const auto& s : r.spending) distribution.push_back(ordered_json::array({s.credits.str(), s.ballots}));
-  j["spending"] = {{"credits_spent", r.credits_spent.str()}, {"exhausted", r.exhausted}, {"distribution", distribution}};
+  j["spending"] = {
+      {"credits_spent", r.credits_spent.str()}, {"exhausted", r.exhausted}, {"distribution", distribution}};
   ordered_json strata = ordered_json::array();
   for (const auto& st : r.strata) {
     ordered_json votes = ordered_json::object();
     for (std::size_t a = 0; a < st.votes.size(); ++a)
       if (st.votes[a] != 0) votes[r.options[a].id] = st.votes[a].str();
-    strata.push_back({{"channel", channel_name(st.stratum.channel)}, {"district", st.stratum.district},
-                      {"ballots", st.ballots}, {"credits", st.credits.str()}, {"votes", votes}});
+    strata.push_back({{"channel", channel_name(st.stratum.channel)},
+                      {"district", st.stratum.district},
+                      {"ballots", st.ballots},
+                      {"credits", st.credits.str()},
+                      {"votes", votes}});
   }
   j["strata"] = std::move(strata);
   ordered_json rejected = ordered_json::array();
   for (const auto& x : r.rejected)
-    rejected.push_back({{"voter", x.voter}, {"file", x.file}, {"line", x.line}, {"rule", x.rule}, {"reason", x.reason},
+    rejected.push_back({{"voter", x.voter},
+                        {"file", x.file},
+                        {"line", x.line},
+                        {"rule", x.rule},
+                        {"reason", x.reason},
                         {"ballots", x.ballots}});
   j["rejected"] = std::move(rejected);
   j["public_ballots"] = r.public_ballots;
@@ -373,8 +400,12 @@ std::string qv_result_to_json(const QvResult& r, int indent) {
     for (const auto& b : r.ballots) {
       ordered_json votes = ordered_json::object();
       for (const auto& v : b.votes) votes[r.options[v.alternative].id] = v.votes;
-      ballots.push_back({{"voter", b.voter}, {"line", b.line}, {"channel", channel_name(b.stratum.channel)},
-                         {"district", b.stratum.district}, {"spent", b.spent.str()}, {"budget", b.budget.str()},
+      ballots.push_back({{"voter", b.voter},
+                         {"line", b.line},
+                         {"channel", channel_name(b.stratum.channel)},
+                         {"district", b.stratum.district},
+                         {"spent", b.spent.str()},
+                         {"budget", b.budget.str()},
                          {"votes", votes}});
     }
     j["ballots_cast"] = std::move(ballots);

@@ -9,15 +9,17 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                     \
-    }                                                                 \
+      ++failures;                                                              \
+    }                                                                          \
   } while (0)
 
-static int contains(const char *text, const char *part) { return text != NULL && strstr(text, part) != NULL; }
+static int contains(const char *text, const char *part) {
+  return text != NULL && strstr(text, part) != NULL;
+}
 
 static void test_qv_rows(void) {
   const char *voters[] = {"ana", "ana", "ben", "ben", "cid"};
@@ -27,7 +29,7 @@ static void test_qv_rows(void) {
   int status = minga_qv_tally_rows(5, voters, options, votes, "{\"credits\": \"10\", \"allow_negative\": true}", &json);
   CHECK(status == MINGA_OK);
   CHECK(contains(json, "\"schema\": \"minga.qv/1\""));
-  CHECK(contains(json, "\"parks\": \"3\""));          /* only ana counts: ben duplicates, cid overspends */
+  CHECK(contains(json, "\"parks\": \"3\"")); /* only ana counts: ben duplicates, cid overspends */
   CHECK(contains(json, "\"rule\": \"duplicate\""));
   CHECK(contains(json, "\"rule\": \"out_of_range\""));
   CHECK(contains(json, "spends 16 credits of 10"));
@@ -99,8 +101,10 @@ static void test_real_data(const char *dir) {
   }
   fclose(probe);
   /* budget 440274e18 minus the contributions 6457377088 x 1e13 (shared/data/qf/README.md) */
-  CHECK(minga_qf_match_file(path, "{\"pool\": \"375700229120000000000000\", \"fit\": \"alpha\", "
-                                  "\"voice_credit_factor\": \"10000000000000\"}", &json) == MINGA_OK);
+  CHECK(minga_qf_match_file(path,
+                            "{\"pool\": \"375700229120000000000000\", \"fit\": \"alpha\", "
+                            "\"voice_credit_factor\": \"10000000000000\"}",
+                            &json) == MINGA_OK);
   CHECK(contains(json, "\"alpha\": \"4583670112189981\""));
   CHECK(contains(json, "\"funding\": \"54120339620072771393409\""));
   minga_free(json);
@@ -118,7 +122,9 @@ int main(int argc, char **argv) {
   test_qv_election();
   test_qf();
   if (argc > 1) test_real_data(argv[1]);
-  if (failures) fprintf(stderr, "%d checks failed\n", failures);
-  else printf("all quadratic C ABI checks passed\n");
+  if (failures)
+    fprintf(stderr, "%d checks failed\n", failures);
+  else
+    printf("all quadratic C ABI checks passed\n");
   return failures ? 1 : 0;
 }

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// tests/unit/test_quadratic_funding.cpp - quadratic funding: Gitcoin's worked example, a real clr.fund round, identities.
+// tests/unit/test_quadratic_funding.cpp - quadratic funding: Gitcoin's worked example, a real clr.fund round,
+// identities.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
-#include <tuple>
 #include <sstream>
+#include <tuple>
 
 #include "minga/core/error.hpp"
 #include "minga/quadratic/funding.hpp"
@@ -44,7 +45,8 @@ Contributions random_round(std::uint32_t seed, int n, int donors, int projects, 
   for (int d = 0; d < donors; ++d) c.donor("d" + std::to_string(d));
   for (int p = 0; p < projects; ++p) c.project("p" + std::to_string(p));
   for (int k = 0; k < n; ++k)
-    c.add(static_cast<std::uint32_t>(rng() % donors), static_cast<std::uint32_t>(rng() % projects), 1 + rng() % max_amount);
+    c.add(static_cast<std::uint32_t>(rng() % donors), static_cast<std::uint32_t>(rng() % projects),
+          1 + rng() % max_amount);
   return c;
 }
 
@@ -69,7 +71,8 @@ TEST_CASE("QF: Gitcoin Grants Stack linear-QF worked example", "[quadratic][qf][
     options.cap_amount.reset();
     if (!cs["matchingCapAmount"].is_null()) options.cap_amount = Integer(cs["matchingCapAmount"].get<std::int64_t>());
     QfResult r = match_qf(c, options);
-    for (const auto& [id, amount] : cs["matched"].items()) CHECK(match_of(r, id) == Integer(amount.get<std::int64_t>()));
+    for (const auto& [id, amount] : cs["matched"].items())
+      CHECK(match_of(r, id) == Integer(amount.get<std::int64_t>()));
     if (cs.contains("total")) CHECK(r.matched == Integer(cs["total"].get<std::int64_t>()));
     CHECK(r.matched <= r.pool);
   }
@@ -85,12 +88,14 @@ TEST_CASE("QF: Gitcoin Grants Stack linear-QF worked example", "[quadratic][qf][
 
   for (const auto& cs : expected["single_contributor_cases"]) {
     Contributions one;
-    for (const auto& row : cs["contributions"]) one.add(row[0].get<std::string>(), row[1].get<std::string>(), Integer(row[2].get<std::int64_t>()));
+    for (const auto& row : cs["contributions"])
+      one.add(row[0].get<std::string>(), row[1].get<std::string>(), Integer(row[2].get<std::int64_t>()));
     QfOptions o;
     o.pool = Integer(cs["matchAmount"].get<std::int64_t>());
     o.fit = cs["ignoreSaturation"].get<bool>() ? QfFit::scale : QfFit::saturate;
     QfResult r = match_qf(one, o);
-    for (const auto& [id, amount] : cs["matched"].items()) CHECK(match_of(r, id) == Integer(amount.get<std::int64_t>()));
+    for (const auto& [id, amount] : cs["matched"].items())
+      CHECK(match_of(r, id) == Integer(amount.get<std::int64_t>()));
   }
 }
 
@@ -117,8 +122,10 @@ TEST_CASE("QF: all 125 payouts of a real clr.fund round, to the wei", "[quadrati
   std::size_t reproduced = 0;
   for (std::size_t p = 0; p < amounts.size(); ++p) {
     const Integer payout = p < r.projects.size() ? r.projects[p].contributions + r.projects[p].match : Integer(0);
-    if (payout == Integer(amounts[p].get<std::string>())) ++reproduced;
-    else FAIL_CHECK("project " << p << ": " << payout.str() << " != " << amounts[p].get<std::string>());
+    if (payout == Integer(amounts[p].get<std::string>()))
+      ++reproduced;
+    else
+      FAIL_CHECK("project " << p << ": " << payout.str() << " != " << amounts[p].get<std::string>());
   }
   CHECK(reproduced == 125);
   CHECK(r.matched <= r.pool);
@@ -171,7 +178,7 @@ TEST_CASE("QF identities: one donor, n equal donors, pairwise vs clr, clusters v
       // at least the amount-rounded clr, and within a unit per ordered pair of the finer one.
       CHECK(co[p].subsidy >= a[p].subsidy);
       CHECK(co[p].subsidy <= f[p].subsidy + Integer(a[p].donors * a[p].donors));
-      CHECK(f[p].subsidy >= a[p].subsidy);   // finer roots are closer to the true subsidy, from below
+      CHECK(f[p].subsidy >= a[p].subsidy);  // finer roots are closer to the true subsidy, from below
     }
   }
 }
@@ -204,7 +211,7 @@ TEST_CASE("QF clusters: one cluster gets nothing, donation profiles merge, cocm 
   CHECK(qf_subsidies(c, o)[0].subsidy == 8);  // (sqrt 4 + sqrt 4)^2 - 8
   o.variant = QfVariant::cocm;
   CHECK(qf_subsidies(c, o)[0].subsidy == 8);  // 2 sqrt((2 + 2) * 4)
-  o.clusters.clear();                          // donation profiles: all three fund {p} -> one group
+  o.clusters.clear();                         // donation profiles: all three fund {p} -> one group
   CHECK(qf_subsidies(c, o)[0].subsidy == 0);
   o.variant = QfVariant::cluster;
   CHECK(qf_subsidies(c, o)[0].subsidy == 0);
@@ -255,7 +262,8 @@ TEST_CASE("QF: donor coefficients, minimum contribution, eligibility scores, inp
   CHECK(eligibility_coefficient(30) == 1);
 
   std::istringstream bad("donor,project,amount\na,p,1.5\n");
-  CHECK_THROWS_WITH(read_contributions(bad, "round.csv", false), Catch::Contains("round.csv:2") && Catch::Contains("amount"));
+  CHECK_THROWS_WITH(read_contributions(bad, "round.csv", false),
+                    Catch::Contains("round.csv:2") && Catch::Contains("amount"));
   std::istringstream negative("[{\"donor\": \"a\", \"project\": \"p\", \"amount\": -3}]");
   CHECK_THROWS_WITH(read_contributions(negative, "round.json", true), Catch::Contains("round.json:1"));
   std::istringstream huge("donor,project,amount\na,p,100000000000000000000000000000000000000000\n");
@@ -274,11 +282,14 @@ TEST_CASE("QF: donor coefficients, minimum contribution, eligibility scores, inp
 
 TEST_CASE("QF pairwise: 64-bit, 128-bit and GMP paths agree with the formula evaluated directly", "[quadratic][qf]") {
   // Perfect-square amounts (roots exact) at three magnitudes; M picked so each magnitude takes another path.
-  struct Case { Integer unit; Integer m; };
+  struct Case {
+    Integer unit;
+    Integer m;
+  };
   const Integer e9("1000000000"), e13("10000000000000");
   for (const Case& k : {Case{1, 7}, Case{e9, e9}, Case{e13, e13 * e13}}) {
-    const std::vector<std::tuple<std::string, std::string, int>> gifts{{"a", "x", 1}, {"b", "x", 2}, {"c", "x", 3},
-                                                                       {"a", "y", 2}, {"c", "y", 1}};
+    const std::vector<std::tuple<std::string, std::string, int>> gifts{
+        {"a", "x", 1}, {"b", "x", 2}, {"c", "x", 3}, {"a", "y", 2}, {"c", "y", 1}};
     Contributions c;
     std::map<std::pair<std::string, std::string>, Integer> root;
     for (const auto& [d, p, r] : gifts) {
@@ -289,7 +300,9 @@ TEST_CASE("QF pairwise: 64-bit, 128-bit and GMP paths agree with the formula eva
       auto it = root.find({d, p});
       return it == root.end() ? Integer(0) : it->second;
     };
-    auto overlap = [&](const std::string& i, const std::string& j) { return r(i, "x") * r(j, "x") + r(i, "y") * r(j, "y"); };
+    auto overlap = [&](const std::string& i, const std::string& j) {
+      return r(i, "x") * r(j, "x") + r(i, "y") * r(j, "y");
+    };
     auto term = [&](const std::string& i, const std::string& j, const std::string& p) {
       return Integer(2 * r(i, p) * r(j, p) * k.m / (k.m + overlap(i, j)));
     };

@@ -73,15 +73,15 @@ TEST_CASE("QV: votes, credits and voters per option", "[quadratic][qv]") {
 TEST_CASE("QV: each bad ballot is rejected with its reason and line; the others still count", "[quadratic][qv]") {
   auto input = rows_from_csv(
       "voter,option,votes\n"
-      "over,a,3\n"          // 2
-      "over,b,2\n"          // 3: 9 + 4 = 13 > 10
-      "frac,a,1.5\n"        // 4
-      "neg,a,-1\n"          // 5
-      "dup,a,1\n"           // 6
-      "dup,a,2\n"           // 7
-      "far,b,4\n"           // 8: 16 > 10 and 4 > floor(sqrt 10)
-      "good,a,1\n"          // 9
-      "good,b,3\n");        // 10
+      "over,a,3\n"    // 2
+      "over,b,2\n"    // 3: 9 + 4 = 13 > 10
+      "frac,a,1.5\n"  // 4
+      "neg,a,-1\n"    // 5
+      "dup,a,1\n"     // 6
+      "dup,a,2\n"     // 7
+      "far,b,4\n"     // 8: 16 > 10 and 4 > floor(sqrt 10)
+      "good,a,1\n"    // 9
+      "good,b,3\n");  // 10
   QvRules rules = budget(10);
   QvBallots ballots = validate_qv(input, rules);
   QvResult r = tally_qv(ballots, rules);
@@ -164,7 +164,8 @@ TEST_CASE("QV: an anonymous quadratic profile is checked entry by entry", "[quad
 }
 
 TEST_CASE("QV readers: malformed files name file, line and field", "[quadratic][qv]") {
-  CHECK_THROWS_WITH(rows_from_csv("voter,votes\nana,1\n"), Catch::Contains("poll.csv") && Catch::Contains("no column 'option'"));
+  CHECK_THROWS_WITH(rows_from_csv("voter,votes\nana,1\n"),
+                    Catch::Contains("poll.csv") && Catch::Contains("no column 'option'"));
   CHECK_THROWS_WITH(rows_from_csv("voter,option,votes\nana,a\n"), Catch::Contains("poll.csv:2"));
   std::istringstream bad_json("[\n {\"voter\": 1, \"option\": 2, \"votes\": 1},\n {\"voter\": 1, \"votes\": 1}\n]");
   CHECK_THROWS_WITH(read_qv_rows(bad_json, "p.json", true), Catch::Contains("p.json:3") && Catch::Contains("option"));

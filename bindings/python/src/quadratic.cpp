@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// bindings/python/src/quadratic.cpp - minga._minga._qv_* and _qf_*: rows, files or an Election and a JSON spec in, result JSON out.
+// bindings/python/src/quadratic.cpp - minga._minga._qv_* and _qf_*: rows, files or an Election and a JSON spec in,
+// result JSON out.
 //
 // No decision logic here: the spec is read by minga/quadratic/spec_json.hpp (the
 // same reader as the C ABI), the library validates, tallies or matches with the
@@ -21,7 +22,9 @@ namespace minga::python {
 
 namespace {
 
-std::string spec_text(py::handle spec) { return spec.is_none() ? std::string() : std::string(utf8_view(spec, "spec")); }
+std::string spec_text(py::handle spec) {
+  return spec.is_none() ? std::string() : std::string(utf8_view(spec, "spec"));
+}
 
 std::string tally_input(QvInput input, const QvSpec& spec) {
   for (const auto& id : spec.options) input.options.push_back(Alternative{id, {}, {}, false, {}});
@@ -41,7 +44,8 @@ py::str qv_tally_rows(const std::vector<std::string>& voters, const std::vector<
     QvInput input;
     input.source = "<rows>";
     input.rows.reserve(voters.size());
-    for (std::size_t i = 0; i < voters.size(); ++i) input.rows.push_back(QvRow{voters[i], options[i], votes[i], {}, i + 1});
+    for (std::size_t i = 0; i < voters.size(); ++i)
+      input.rows.push_back(QvRow{voters[i], options[i], votes[i], {}, i + 1});
     result = tally_input(std::move(input), s);
   }
   return to_py_str(result);

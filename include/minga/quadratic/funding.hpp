@@ -39,8 +39,6 @@
 // moves (floored parts of) amounts that were already allocated.
 #pragma once
 
-#include "minga/export.h"
-
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
@@ -52,6 +50,7 @@
 #include <vector>
 
 #include "minga/core/number.hpp"
+#include "minga/export.h"
 
 namespace minga {
 
@@ -106,13 +105,13 @@ struct ClusterMembership {
 struct QfOptions {
   QfVariant variant = QfVariant::clr;
   QfFit fit = QfFit::saturate;
-  Integer pool = 0;                         ///< matching pool B, smallest unit
-  std::optional<Rational> cap;              ///< cap as a fraction of the pool (0 < cap <= 1)
-  std::optional<Integer> cap_amount;        ///< cap as an amount
-  Integer sqrt_scale = 1;                   ///< S of the rounding rule
-  std::optional<Integer> pairwise_m;        ///< M of the pairwise variant (unset: unbounded)
+  Integer pool = 0;                                ///< matching pool B, smallest unit
+  std::optional<Rational> cap;                     ///< cap as a fraction of the pool (0 < cap <= 1)
+  std::optional<Integer> cap_amount;               ///< cap as an amount
+  Integer sqrt_scale = 1;                          ///< S of the rounding rule
+  std::optional<Integer> pairwise_m;               ///< M of the pairwise variant (unset: unbounded)
   Integer alpha_precision{"1000000000000000000"};  ///< P of the alpha fit
-  Integer minimum_contribution = 0;         ///< contributions below it (as given) are dropped
+  Integer minimum_contribution = 0;                ///< contributions below it (as given) are dropped
   /// Donor coefficients in [0, 1] (donor weights, or eligibility from scores via
   /// eligibility_coefficient()); a contribution counts floor(amount * coefficient).
   std::map<std::string, Rational> donor_coefficients;
@@ -121,25 +120,25 @@ struct QfOptions {
 
 /// Gitcoin Passport's rule: 0 below `low`, 1 at or above `high`, and linear
 /// from `at_low` to 1 in between (defaults 15, 25, 1/2).
-MINGA_EXPORT Rational eligibility_coefficient(const Rational& score, const Rational& low = 15, const Rational& high = 25,
-                                              const Rational& at_low = Rational(1, 2));
+MINGA_EXPORT Rational eligibility_coefficient(const Rational& score, const Rational& low = 15,
+                                              const Rational& high = 25, const Rational& at_low = Rational(1, 2));
 
 /// A project's subsidy before fitting (the input of the fit step).
 struct QfSubsidy {
   std::string id;
-  Integer contributions = 0;   ///< sum of counted contributions
-  std::uint64_t donors = 0;    ///< distinct donors (0 when unknown, e.g. from a tally)
-  Rational subsidy = 0;        ///< raw match s_p under the rounding rule
+  Integer contributions = 0;  ///< sum of counted contributions
+  std::uint64_t donors = 0;   ///< distinct donors (0 when unknown, e.g. from a tally)
+  Rational subsidy = 0;       ///< raw match s_p under the rounding rule
 };
 
 struct QfProjectResult {
   std::string id;
   Integer contributions;
   std::uint64_t donors = 0;
-  Rational raw_match;          ///< s_p, exact
-  Integer match;               ///< final match paid from the pool
+  Rational raw_match;  ///< s_p, exact
+  Integer match;       ///< final match paid from the pool
   bool capped = false;
-  Rational share;              ///< match / pool (0 when the pool is 0)
+  Rational share;  ///< match / pool (0 when the pool is 0)
   std::string why;
 };
 
@@ -150,13 +149,13 @@ struct QfResult {
   std::optional<Integer> cap_amount;
   Integer sqrt_scale = 1;
   std::optional<Integer> pairwise_m;
-  Rational raw_total;               ///< sum of s_p
-  bool saturated = false;           ///< raw_total >= pool
-  Integer matched;                  ///< sum of matches (<= pool)
-  Integer unallocated;              ///< pool - matched
-  std::optional<Integer> alpha;     ///< fit alpha: alpha, in units of 1/alpha_precision
+  Rational raw_total;            ///< sum of s_p
+  bool saturated = false;        ///< raw_total >= pool
+  Integer matched;               ///< sum of matches (<= pool)
+  Integer unallocated;           ///< pool - matched
+  std::optional<Integer> alpha;  ///< fit alpha: alpha, in units of 1/alpha_precision
   Integer alpha_precision;
-  std::uint32_t cap_rounds = 0;     ///< redistribution rounds of the cap loop
+  std::uint32_t cap_rounds = 0;  ///< redistribution rounds of the cap loop
   std::uint64_t contributions_counted = 0;
   std::uint64_t contributions_dropped = 0;  ///< below the minimum or with coefficient 0
   std::vector<QfProjectResult> projects;    ///< in project order

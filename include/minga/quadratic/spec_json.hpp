@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
-// minga/quadratic/spec_json.hpp - quadratic voting rules and funding options as a JSON spec (one reader for the C ABI and Python).
+// minga/quadratic/spec_json.hpp - quadratic voting rules and funding options as a JSON spec (one reader for the C ABI
+// and Python).
 //
 // The keys are listed in minga.h (minga_qv_* and minga_qf_*); "-" and "_" are the same in
 // names, null means "not given", exact numbers are strings ("1/5", "0.2") or JSON integers,
 // and an unknown key is Error(invalid_argument) naming it. Text that is not JSON is Error(parse).
 #pragma once
 
-#include "minga/export.h"
-
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "minga/export.h"
 #include "minga/quadratic/funding.hpp"
 #include "minga/quadratic/voting.hpp"
 

@@ -23,8 +23,6 @@
 // Everything is exact: votes are 64-bit integers, sums and credits are Integer.
 #pragma once
 
-#include "minga/export.h"
-
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
@@ -35,6 +33,7 @@
 #include <vector>
 
 #include "minga/ballot/election.hpp"
+#include "minga/export.h"
 
 namespace minga {
 
@@ -42,25 +41,25 @@ namespace minga {
 struct QvRow {
   std::string voter;
   std::string option;
-  std::string votes;        ///< text as written; validate_qv() decides whether it is a valid integer
-  Stratum stratum;          ///< channel and district of the ballot (from optional columns)
-  std::uint64_t line = 0;   ///< 1-based line of the row in its file (0 when not from a file)
+  std::string votes;       ///< text as written; validate_qv() decides whether it is a valid integer
+  Stratum stratum;         ///< channel and district of the ballot (from optional columns)
+  std::uint64_t line = 0;  ///< 1-based line of the row in its file (0 when not from a file)
 };
 
 /// Rows of a poll, as read. `options` lists the poll's options when known
 /// (then a vote for any other option is rejected); when empty, the options are
 /// those the rows name, in first-seen order.
 struct QvInput {
-  std::string source;                 ///< file name used in messages
+  std::string source;  ///< file name used in messages
   std::vector<QvRow> rows;
-  std::vector<Alternative> options;   ///< id, name (+ attributes as read)
+  std::vector<Alternative> options;  ///< id, name (+ attributes as read)
 };
 
 /// The rules of a poll.
 struct QvRules {
-  std::optional<Integer> credits;               ///< budget of every voter not listed in voter_credits (required)
-  std::map<std::string, Integer> voter_credits; ///< per-voter budgets (weighted delegations)
-  bool allow_negative = false;                  ///< may a voter vote against an option?
+  std::optional<Integer> credits;                ///< budget of every voter not listed in voter_credits (required)
+  std::map<std::string, Integer> voter_credits;  ///< per-voter budgets (weighted delegations)
+  bool allow_negative = false;                   ///< may a voter vote against an option?
   /// cost_table[k] = credits for |v| = k votes; empty means cost(v) = v^2.
   /// Must start at 0 and be convex (non-decreasing steps); votes beyond the
   /// table are out of range.
@@ -78,11 +77,11 @@ struct QvRules {
 
 /// One rejected ballot: who, where, which rule first, and every reason.
 struct QvRejection {
-  std::string voter;        ///< voter id, or "entry N" for an anonymous profile entry
+  std::string voter;  ///< voter id, or "entry N" for an anonymous profile entry
   std::string file;
-  std::uint64_t line = 0;   ///< line of the first offending row (of the ballot's first row for credits)
-  std::string rule;         ///< first rule broken (see the list at the top)
-  std::string reason;       ///< every reason, "; "-separated
+  std::uint64_t line = 0;     ///< line of the first offending row (of the ballot's first row for credits)
+  std::string rule;           ///< first rule broken (see the list at the top)
+  std::string reason;         ///< every reason, "; "-separated
   std::uint64_t ballots = 1;  ///< ballots this stands for (profile entries carry counts)
 };
 
@@ -91,7 +90,7 @@ struct QvPublishedBallot {
   std::string voter;
   std::uint64_t line = 0;
   Stratum stratum;
-  std::vector<QuadraticVote> votes;   ///< by option index, non-zero only
+  std::vector<QuadraticVote> votes;  ///< by option index, non-zero only
   Integer spent;
   Integer budget;
 };
@@ -100,8 +99,8 @@ struct QvPublishedBallot {
 struct QvBallots {
   Election election{BallotKind::quadratic, {}};
   std::vector<QvRejection> rejected;
-  std::vector<QvPublishedBallot> published;   ///< only with publish_ballots
-  std::uint64_t exhausted = 0;                 ///< accepted ballots that spent their whole budget
+  std::vector<QvPublishedBallot> published;  ///< only with publish_ballots
+  std::uint64_t exhausted = 0;               ///< accepted ballots that spent their whole budget
 };
 
 /// Validates every voter's ballot and files the valid ones into an Election
@@ -114,11 +113,11 @@ MINGA_EXPORT QvBallots validate_qv(const QvInput& input, const QvRules& rules);
 struct QvOptionTotal {
   std::string id;
   std::string name;
-  Integer votes;            ///< net: for minus against
+  Integer votes;  ///< net: for minus against
   Integer votes_for;
-  Integer votes_against;    ///< as a positive number
-  Integer credits;          ///< credits spent on this option
-  std::uint64_t voters = 0; ///< ballots giving it non-zero votes
+  Integer votes_against;     ///< as a positive number
+  Integer credits;           ///< credits spent on this option
+  std::uint64_t voters = 0;  ///< ballots giving it non-zero votes
 };
 
 /// Totals within one channel/district.
@@ -126,7 +125,7 @@ struct QvStratumTotal {
   Stratum stratum;
   std::uint64_t ballots = 0;
   Integer credits;
-  std::vector<Integer> votes;   ///< net votes per option, in option order
+  std::vector<Integer> votes;  ///< net votes per option, in option order
 };
 
 /// How many ballots spent exactly `credits`.
@@ -136,15 +135,15 @@ struct QvSpending {
 };
 
 struct QvResult {
-  Integer credits;                       ///< the common budget
-  std::uint64_t accepted = 0;            ///< ballots counted
-  std::uint64_t rejected_ballots = 0;    ///< ballots rejected (sum over `rejected`)
-  std::vector<QvOptionTotal> options;    ///< in the poll's option order
-  std::vector<std::uint32_t> order;      ///< option indices by net votes, highest first (ties: option order)
-  Integer credits_spent;                 ///< over all accepted ballots
-  std::uint64_t exhausted = 0;           ///< ballots that spent their whole budget
-  std::vector<QvSpending> spending;      ///< distribution of credits spent, ascending
-  std::vector<QvStratumTotal> strata;    ///< breakdown by channel and district (profile strata order)
+  Integer credits;                     ///< the common budget
+  std::uint64_t accepted = 0;          ///< ballots counted
+  std::uint64_t rejected_ballots = 0;  ///< ballots rejected (sum over `rejected`)
+  std::vector<QvOptionTotal> options;  ///< in the poll's option order
+  std::vector<std::uint32_t> order;    ///< option indices by net votes, highest first (ties: option order)
+  Integer credits_spent;               ///< over all accepted ballots
+  std::uint64_t exhausted = 0;         ///< ballots that spent their whole budget
+  std::vector<QvSpending> spending;    ///< distribution of credits spent, ascending
+  std::vector<QvStratumTotal> strata;  ///< breakdown by channel and district (profile strata order)
   std::vector<QvRejection> rejected;
   std::vector<QvPublishedBallot> ballots;  ///< public ballots (publish_ballots), else empty
   bool public_ballots = false;
