@@ -46,6 +46,7 @@ RuleSpec spec_from(const Arguments& args, const Election& election) {
     else if (auto seed = option("seed")) spec.tie_break.seed = *seed;
     if (auto b = option("budget")) spec.instance.budget = parse_decimal(*b, "--budget");
     if (auto f = option("support-per-cost")) spec.instance.support_per_cost_factor = parse_decimal(*f, "--support-per-cost");
+    if (args.has("valid-only")) spec.instance.only_valid_ballots = true;
   } catch (const Error& e) {
     if (e.code() != Errc::invalid_argument) throw;  // a file naming no usable rule is bad input, not a bad command line
     throw UsageError(e.reason());
@@ -106,6 +107,15 @@ int run_budget(const Arguments& args) {
   RuleSpec spec = spec_from(args, election);
   BudgetInstance instance(election, spec.instance);
   Allocation allocation = run_rule(instance, spec);
+  if (instance.invalid_ballots() > 0) {
+    allocation.notes.push_back(std::to_string(instance.invalid_ballots()) + " ballots that break the ballot rules were left out");
+  } else if (!spec.instance.only_valid_ballots) {
+    std::uint64_t breaking = 0;
+    for (std::size_t e = 0; e < election.profile.num_entries(); ++e)
+      if (!obeys_ballot_rules(election, e)) breaking += election.profile.count(e);
+    if (breaking > 0)
+      allocation.notes.push_back(std::to_string(breaking) + " ballots break the ballot rules and were counted (--valid-only leaves them out)");
+  }
   std::optional<OutcomeAnalysis> analysis;
   if (args.has("check")) analysis = analyze(instance, allocation);
   if (args.has("json")) {
@@ -143,11 +153,12 @@ const CommandSpec& budget_command() {
       "  --seed S            the published seed for 'lot'\n"
       "  --budget B          use this budget instead of the file's\n"
       "  --support-per-cost F  drop projects with votes/voters < cost/(F x budget)\n"
+      "  --valid-only        leave out ballots that break the file's ballot rules\n"
       "  --format F          read FILE as format F\n"
       "  --check             also report empty-handed voters (overall and by channel),\n"
       "                      EJR, EJR up to one, PJR and, for mes, the price system\n"
       "  --json              print the result as JSON (schema \"minga.budget.result/1\")\n",
-      {"json", "exhaustive-stop", "no-integral-start", "check"},
+      {"json", "exhaustive-stop", "no-integral-start", "check", "valid-only"},
       {"rule", "utility", "order", "completion", "step", "comparison", "tie-break", "seed", "budget", "support-per-cost",
        "format"},
       1,

@@ -104,7 +104,8 @@ BudgetInstance::BudgetInstance(const Election& election, const InstanceOptions& 
   if (options.budget) budget_ = *options.budget;
   else if (election.budget) budget_ = *election.budget;
   else throw Error(Errc::invalid_argument, "the election has no budget (give one in the options)");
-  if (budget_ < 0) throw Error(Errc::invalid_argument, "the budget " + as_text(budget_) + " is negative");
+  if (budget_ <= 0)
+    throw Error(Errc::invalid_argument, Location{{}, 0, "budget"}, "the budget is " + as_text(budget_) + ": nothing can be funded");
   for (const Alternative& a : election.alternatives) {
     if (!a.cost) throw Error(Errc::invalid_argument, Location{{}, 0, a.id}, "project has no cost");
     if (*a.cost < 0) throw Error(Errc::invalid_argument, Location{{}, 0, a.id}, "project has a negative cost");

@@ -89,7 +89,8 @@ struct Support {
 class MINGA_EXPORT BudgetInstance {
  public:
   /// Builds the instance. The election must outlive it. Error(invalid_argument)
-  /// when there is no budget or a project has no cost or a negative one;
+  /// when there is no budget, the budget is not positive, or a project has no
+  /// cost or a negative one;
   /// Error(unsupported) for quadratic ballots.
   BudgetInstance(const Election& election, const InstanceOptions& options = {});
 
