@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "minga/budget/greedy.hpp"
+#include "core/enum_names.hpp"
 
 namespace minga::budget {
 
@@ -20,10 +21,9 @@ const char* completion_name(Completion c) noexcept {
 }
 
 Completion parse_completion(std::string_view name) {
-  for (Completion c : {Completion::none, Completion::utilitarian, Completion::add1, Completion::add1_utilitarian})
-    if (name == completion_name(c)) return c;
-  throw Error(Errc::invalid_argument, "unknown completion '" + std::string(name) +
-                                          "' (expected none, utilitarian, add1 or add1_utilitarian)");
+  static constexpr Completion all[] = {Completion::none, Completion::utilitarian, Completion::add1,
+                                       Completion::add1_utilitarian};
+  return parse_enum_name(name, all, completion_name, "completion");
 }
 
 const char* comparison_name(Comparison c) noexcept {
@@ -36,10 +36,8 @@ const char* comparison_name(Comparison c) noexcept {
 }
 
 Comparison parse_comparison(std::string_view name) {
-  for (Comparison c : {Comparison::none, Comparison::satisfaction, Comparison::exclusion_ratio})
-    if (name == comparison_name(c)) return c;
-  throw Error(Errc::invalid_argument,
-              "unknown comparison '" + std::string(name) + "' (expected none, satisfaction or exclusion_ratio)");
+  static constexpr Comparison all[] = {Comparison::none, Comparison::satisfaction, Comparison::exclusion_ratio};
+  return parse_enum_name(name, all, comparison_name, "comparison");
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/enum_names.hpp"
 
 namespace minga::budget {
 
@@ -18,10 +19,8 @@ const char* greedy_order_name(GreedyOrder order) noexcept {
 }
 
 GreedyOrder parse_greedy_order(std::string_view name) {
-  for (GreedyOrder o : {GreedyOrder::votes, GreedyOrder::score, GreedyOrder::welfare_per_cost})
-    if (name == greedy_order_name(o)) return o;
-  throw Error(Errc::invalid_argument,
-              "unknown greedy order '" + std::string(name) + "' (expected votes, score or welfare_per_cost)");
+  static constexpr GreedyOrder all[] = {GreedyOrder::votes, GreedyOrder::score, GreedyOrder::welfare_per_cost};
+  return parse_enum_name(name, all, greedy_order_name, "greedy order");
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <map>
 #include <string_view>
 #include <unordered_map>
+#include "core/enum_names.hpp"
 
 namespace minga::budget {
 
@@ -19,10 +20,8 @@ const char* satisfaction_name(Satisfaction s) noexcept {
 }
 
 Satisfaction parse_satisfaction(std::string_view name) {
-  for (Satisfaction s : {Satisfaction::cost, Satisfaction::cardinality, Satisfaction::points})
-    if (name == satisfaction_name(s)) return s;
-  throw Error(Errc::invalid_argument,
-              "unknown satisfaction '" + std::string(name) + "' (expected cost, cardinality or points)");
+  static constexpr Satisfaction all[] = {Satisfaction::cost, Satisfaction::cardinality, Satisfaction::points};
+  return parse_enum_name(name, all, satisfaction_name, "satisfaction");
 }
 
 namespace {

@@ -53,6 +53,32 @@ std::set<std::string> id_set(const BudgetInstance& in, const std::vector<Project
   return {v.begin(), v.end()};
 }
 
+// A random approval instance: 2 to 1+projects projects costing 1..max_cost; min_voters to
+// min_voters+voters-1 voters, each approving each project with probability 1/every; a budget
+// from min_budget to min_budget+budget_span-1.
+struct RandomCase {
+  std::vector<long> costs;
+  std::vector<std::vector<AlternativeIndex>> ballots;  // project numbers, 1-based
+  long budget = 0;
+  Election election() const { return approval_election(costs, ballots, budget); }
+};
+
+RandomCase random_case(std::mt19937& rng, int projects, int min_voters, int voters, long max_cost, unsigned every,
+                       long min_budget, long budget_span) {
+  RandomCase c;
+  const int m = 2 + static_cast<int>(rng() % static_cast<unsigned>(projects));
+  const int n = min_voters + static_cast<int>(rng() % static_cast<unsigned>(voters));
+  for (int k = 0; k < m; ++k) c.costs.push_back(1 + static_cast<long>(rng() % static_cast<unsigned long>(max_cost)));
+  for (int v = 0; v < n; ++v) {
+    std::vector<AlternativeIndex> b;
+    for (int k = 1; k <= m; ++k)
+      if (rng() % every == 0) b.push_back(static_cast<AlternativeIndex>(k));
+    c.ballots.push_back(b);
+  }
+  c.budget = min_budget + static_cast<long>(rng() % static_cast<unsigned long>(budget_span));
+  return c;
+}
+
 TieBreakChain chain(std::string_view text) { return TieBreakChain::parse(text, "test-seed"); }
 
 // Five voters with 100 each (budget 500). P1 (300) is wanted by voters 1-4,
@@ -210,17 +236,7 @@ TEST_CASE("sequential Phragmén on a hand-worked instance", "[budget][phragmen]"
 TEST_CASE("random instances: MES is priced, knapsack is optimal, rules stay within budget", "[budget][random]") {
   std::mt19937 rng(20261129);
   for (int trial = 0; trial < 150; ++trial) {
-    const int m = 2 + static_cast<int>(rng() % 9), n = 1 + static_cast<int>(rng() % 12);
-    std::vector<long> costs;
-    for (int k = 0; k < m; ++k) costs.push_back(1 + static_cast<long>(rng() % 60));
-    std::vector<std::vector<AlternativeIndex>> ballots;
-    for (int v = 0; v < n; ++v) {
-      std::vector<AlternativeIndex> b;
-      for (int k = 1; k <= m; ++k)
-        if (rng() % 3 == 0) b.push_back(static_cast<AlternativeIndex>(k));
-      ballots.push_back(b);
-    }
-    Election e = approval_election(costs, ballots, 20 + static_cast<long>(rng() % 150));
+    Election e = random_case(rng, 9, 1, 12, 60, 3, 20, 150).election();
     for (Satisfaction sat : {Satisfaction::cost, Satisfaction::cardinality}) {
       InstanceOptions io;
       io.satisfaction = sat;
@@ -471,17 +487,7 @@ TEST_CASE("proportionality checks: EJR, EJR up to one, PJR, price systems", "[bu
     std::mt19937 rng(7);
     int ejr_failures = 0;
     for (int trial = 0; trial < 200; ++trial) {
-      const int m = 2 + static_cast<int>(rng() % 7), n = 2 + static_cast<int>(rng() % 14);
-      std::vector<long> costs;
-      for (int k = 0; k < m; ++k) costs.push_back(1 + static_cast<long>(rng() % 40));
-      std::vector<std::vector<AlternativeIndex>> ballots;
-      for (int v = 0; v < n; ++v) {
-        std::vector<AlternativeIndex> b;
-        for (int k = 1; k <= m; ++k)
-          if (rng() % 2 == 0) b.push_back(static_cast<AlternativeIndex>(k));
-        ballots.push_back(b);
-      }
-      Election e = approval_election(costs, ballots, 10 + static_cast<long>(rng() % 100));
+      Election e = random_case(rng, 7, 2, 14, 40, 2, 10, 100).election();
       for (Satisfaction sat : {Satisfaction::cost, Satisfaction::cardinality}) {
         InstanceOptions io;
         io.satisfaction = sat;
@@ -507,18 +513,12 @@ TEST_CASE("proportionality checks: EJR, EJR up to one, PJR, price systems", "[bu
 TEST_CASE("sequential Phragmén equals a voter-by-voter reference on random instances", "[budget][phragmen][random]") {
   std::mt19937 rng(99);
   for (int trial = 0; trial < 200; ++trial) {
-    const int m = 2 + static_cast<int>(rng() % 8), n = 1 + static_cast<int>(rng() % 15);
-    std::vector<long> costs;
-    for (int k = 0; k < m; ++k) costs.push_back(1 + static_cast<long>(rng() % 50));
-    std::vector<std::vector<AlternativeIndex>> ballots;
-    for (int v = 0; v < n; ++v) {
-      std::vector<AlternativeIndex> b;
-      for (int k = 1; k <= m; ++k)
-        if (rng() % 3 == 0) b.push_back(static_cast<AlternativeIndex>(k));
-      ballots.push_back(b);
-    }
-    const long budget = 10 + static_cast<long>(rng() % 120);
-    Election e = approval_election(costs, ballots, budget);
+    const RandomCase c = random_case(rng, 8, 1, 15, 50, 3, 10, 120);
+    const int m = static_cast<int>(c.costs.size()), n = static_cast<int>(c.ballots.size());
+    const auto& costs = c.costs;
+    const auto& ballots = c.ballots;
+    const long budget = c.budget;
+    Election e = c.election();
     BudgetInstance in(e);
     PhragmenOptions o;
     o.tie_break = chain("by_id");
