@@ -42,6 +42,16 @@ Comparison parse_comparison(std::string_view name) {
 
 namespace {
 
+/// A price kept as numerator and denominator without reducing them: comparing
+/// two costs two multiplications, where reducing large ones costs a gcd.
+struct Price {
+  Integer num, den;  // den > 0
+  static Price of(const Rational& r) { return {Integer(numerator(r)), Integer(denominator(r))}; }
+  Rational exact() const { return Rational(num, den); }
+  friend bool operator<(const Price& a, const Price& b) { return a.num * b.den < b.num * a.den; }
+  friend bool operator==(const Price& a, const Price& b) { return a.num * b.den == b.num * a.den; }
+};
+
 /// One run of the plain rule at a fixed per-voter endowment.
 ///
 /// Voters with the same ballot always hold the same money, and few distinct
@@ -70,7 +80,7 @@ class EqualSharesRun {
     std::vector<ProjectIndex> candidates;
     for (ProjectIndex p = 0; p < in_.num_projects(); ++p) {
       if (in_.welfare(p) == 0) continue;  // nobody gains from it: never funded
-      rho_[p] = in_.cost(p) / in_.welfare(p);
+      rho_[p] = Price::of(in_.cost(p) / in_.welfare(p));
       candidates.push_back(p);
     }
     auto by_rho = [&](ProjectIndex a, ProjectIndex b) { return rho_[a] < rho_[b]; };
@@ -79,11 +89,11 @@ class EqualSharesRun {
     for (std::uint32_t round = 1;; ++round) {
       best.clear();
       priced.clear();
-      Rational best_rho;
+      Price best_rho;
       std::size_t k = 0;
       for (; k < candidates.size(); ++k) {
         ProjectIndex p = candidates[k];
-        if (!best.empty() && rho_[p] > best_rho) break;  // lower bounds only grow: nothing later can win
+        if (!best.empty() && best_rho < rho_[p]) break;  // lower bounds only grow: nothing later can win
         if (!price(p)) continue;                         // unaffordable for good: money only shrinks
         priced.push_back(p);
         if (best.empty() || rho_[p] < best_rho) {
@@ -95,7 +105,7 @@ class EqualSharesRun {
       }
       if (best.empty()) break;
       const ProjectIndex chosen = ties_.choose(best, "equal shares, round " + std::to_string(round));
-      FundingStep step = fund(chosen, best_rho, explain ? &out.payments : nullptr);
+      FundingStep step = fund(chosen, best_rho.exact(), explain ? &out.payments : nullptr);
       for (ProjectIndex p : best)
         if (p != chosen) step.tied.push_back(p);
       out.selected.push_back(chosen);
@@ -163,7 +173,7 @@ class EqualSharesRun {
       }
       if (changed) rho_d = Rational(cost - from_all) / rest_sat;
     }
-    rho_[p] = rho_d / D_;
+    rho_[p] = Price::of(rho_d / D_);
     return true;
   }
 
@@ -193,7 +203,8 @@ class EqualSharesRun {
     }
     for (std::uint32_t id : touched_) voters_with_[id] = 0;
     if (sharing == 0) return false;  // everyone set aside: together they hold less than the cost
-    rho_[p] = Rational(missing, Integer(sharing) * D_) / in_.satisfaction_value(in_.supporters(p).front().satisfaction);
+    const Rational& sat = in_.satisfaction_value(in_.supporters(p).front().satisfaction);
+    rho_[p] = {missing * Integer(denominator(sat)), Integer(sharing) * D_ * Integer(numerator(sat))};
     return true;
   }
 
@@ -285,7 +296,7 @@ class EqualSharesRun {
   std::vector<std::uint32_t> above_;        // scratch: amount ids not yet paying everything
   std::vector<std::uint32_t> after_;        // scratch per amount id: its id after a payment
   std::vector<SatisfactionIndex> due_level_;  // scratch: satisfaction levels among a project's supporters
-  std::vector<Rational> rho_;
+  std::vector<Price> rho_;
   std::vector<bool> paying_all_;
 };
 
