@@ -105,8 +105,9 @@ def main():
                 if not ok:
                     failures.append(f"{label} {path.name}: minga {sorted(ours)} pref_voting {sorted(theirs)}")
             seconds[(label, "pref_voting")] += time.perf_counter() - start
-            print(f"{label}: minga {seconds[(label, 'minga')]:.2f} s, pref_voting {seconds[(label, 'pref_voting')]:.2f} s",
-                  file=sys.stderr, flush=True)
+            print(f"{label}: agree {tally[(label, 'agree')]}, DISAGREE {tally[(label, 'DISAGREE')]}, "
+                  f"not comparable {tally[(label, 'not comparable')]}; minga {seconds[(label, 'minga')]:.2f} s, "
+                  f"pref_voting {seconds[(label, 'pref_voting')]:.2f} s", file=sys.stderr, flush=True)
 
         cw = lambda p: {p.condorcet_winner()} if p.condorcet_winner() is not None else set()
         for label, profiles in (("strict", strict), ("truncated", truncated)):
