@@ -139,7 +139,7 @@ Receipt Receipt::from_json(std::string_view text) {
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers beyond a double
     fail_json("", std::string("malformed JSON: ") + e.what());
   }
   if (!j.is_object()) fail_json("", "a receipt is a JSON object");

@@ -816,3 +816,45 @@ TEST_CASE("The worked example of docs/verify_board.md matches the independent Py
                        sha("minga example election"))
             .tree_size == 3);
 }
+
+TEST_CASE("Mutated receipts and checkpoints are refused with minga::Error, never a crash", "[verify-board]") {
+  BulletinBoard board(election(), board_key());
+  const auto receipts = board.append_batch(codes(50, 5));
+  const Receipt& r = receipts[33];
+  const auto binary = r.to_binary();
+  const std::string json = r.to_json();
+  std::mt19937_64 rng(77);
+  const auto mutate = [&](auto text) {
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      const std::size_t at = rng() % text.size();
+      switch (rng() % 3) {
+        case 0: text[at] = static_cast<typename decltype(text)::value_type>(rng()); break;
+        case 1: text.erase(text.begin() + static_cast<std::ptrdiff_t>(at)); break;
+        default: text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), static_cast<char>(rng())); break;
+      }
+    }
+    return text;
+  };
+  int refused = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const auto bytes = mutate(binary);
+    try {
+      verify_receipt(Receipt::from_binary(bytes), board.verifier(), election());
+      REQUIRE(bytes == binary);  // every real change of the binary form is caught
+    } catch (const Error&) {
+      ++refused;
+    }
+    const std::string note = mutate(r.checkpoint);
+    try {
+      open_checkpoint(note, board.verifier());
+      REQUIRE(note == r.checkpoint);
+    } catch (const Error&) {
+    }
+    try {  // JSON may survive a change of white space; it must never throw anything but minga::Error
+      verify_receipt(Receipt::from_json(mutate(json)), board.verifier(), election());
+    } catch (const Error&) {
+    }
+  }
+  CHECK(refused > 2900);
+}
