@@ -9,15 +9,15 @@ const koffi = require('koffi');
 
 // Where libminga comes from, first match wins:
 //  1. the MINGA_LIBRARY environment variable (a path to the shared library);
-//  2. a build tree of the repository this package sits in (build/ci, build/dev,
-//     build/release, then any other build/*/src), newest first within the rest;
+//  2. a build tree of the repository this package sits in: build/ci (the one the test
+//     command builds), then any other build/*/src, newest first;
 //  3. the system loader (libminga.so.0, as installed by `cmake --install`).
 function candidateLibraries() {
   if (process.env.MINGA_LIBRARY) return [process.env.MINGA_LIBRARY];
   const names = { linux: 'libminga.so', darwin: 'libminga.dylib', win32: 'minga.dll' };
   const file = names[process.platform] || 'libminga.so';
   const buildRoot = path.resolve(__dirname, '..', '..', '..', 'build');
-  const preferred = ['ci', 'dev', 'release'].map((dir) => path.join(buildRoot, dir, 'src', file));
+  const preferred = [path.join(buildRoot, 'ci', 'src', file)];
   let others = [];
   try {
     others = fs.readdirSync(buildRoot)
