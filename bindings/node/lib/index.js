@@ -187,10 +187,6 @@ class Election {
     --openElections;
   }
 
-  [Symbol.dispose]() {
-    this.close();
-  }
-
   get closed() {
     return this.#pointer === null;
   }
@@ -371,6 +367,14 @@ class Election {
       return i;
     };
   }
+}
+
+// `using election = ...` frees at the end of the block where the runtime has Symbol.dispose
+// (Node.js 18.18 and newer).
+if (typeof Symbol.dispose === 'symbol') {
+  Election.prototype[Symbol.dispose] = function dispose() {
+    this.close();
+  };
 }
 
 function isMark(value) {
