@@ -126,8 +126,12 @@ const prototypes = [
 
 const fn = {};
 for (const prototype of prototypes) {
-  const declared = lib.func(prototype);
-  fn[/(minga_\w+)\(/.exec(prototype)[1]] = declared;
+  const name = /(minga_\w+)\(/.exec(prototype)[1];
+  try {
+    fn[name] = lib.func(prototype);
+  } catch (err) {
+    throw new Error(`minga: ${libraryPath} has no ${name}: it is older than this package (${err.message})`);
+  }
 }
 
 module.exports = { koffi, fn, libraryPath, prototypes };

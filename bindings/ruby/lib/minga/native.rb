@@ -98,6 +98,10 @@ module Minga
       [:minga_qf_match_file, %i[string string pointer], :int],
     ].freeze
 
-    FUNCTIONS.each { |name, params, result| attach_function(name, params, result) }
+    FUNCTIONS.each do |name, params, result|
+      attach_function(name, params, result)
+    rescue FFI::NotFoundError
+      raise LoadError, "minga: #{LIBRARY_PATH} has no #{name}: it is older than this gem"
+    end
   end
 end
