@@ -273,3 +273,27 @@ TEST_CASE("Hex helpers name the field on bad input", "[verify]") {
   }
   CHECK(code_of([] { hex_decode("00ff", 3, "x"); }) == Errc::parse);
 }
+
+TEST_CASE("Decoding random bytes never crashes and accepts exactly the canonical encodings", "[verify]") {
+  int points_accepted = 0;
+  for (int i = 0; i < 2000; ++i) {
+    Bytes32 raw{};
+    randombytes_buf(raw.data(), raw.size());
+    try {
+      const Point p = Point::decode(raw, "fuzz", Point::Identity::allow);
+      ++points_accepted;
+      CHECK(p.bytes() == raw);
+      CHECK(crypto_core_ristretto255_is_valid_point(raw.data()) == 1);
+    } catch (const Error& e) {
+      CHECK(e.code() == Errc::parse);
+    }
+    // A scalar is canonical iff it is below L = 2^252 + (a 125-bit number): top byte below 0x10
+    // always, above 0x10 never (0x10 itself needs the full comparison, checked with L and L - 1 above).
+    if (raw[31] == 0x10) continue;
+    const bool below = raw[31] < 0x10;
+    CHECK(code_of([&] { Scalar::decode(raw); }) == (below ? Errc::ok : Errc::parse));
+  }
+  // Roughly one random string in 16 is a valid encoding (sign and square-root conditions).
+  CHECK(points_accepted > 30);
+  CHECK(points_accepted < 400);
+}
