@@ -11,7 +11,7 @@ fastest representation), in a fresh subprocess. Both time the rule call
 alone on a prepared profile; minga's instance building (distinct ballots and
 satisfaction, the counterpart of the peer's parse + as_multiprofile, which is
 not timed) is shown in its own column. Outcomes are compared: the same selected
-set (greedy, MES, Phragmén) or the same optimal welfare (knapsack). A peer run
+set (greedy, MES, Phragmén, maximin support) or the same optimal welfare (knapsack). A peer run
 longer than --peer-timeout is stopped and reported as a lower bound.
 """
 
@@ -32,6 +32,8 @@ CASES = [
     ("knapsack Lodz 2022", "Poland_Lodz_2022.pb", "max-welfare", []),
     ("greedy Lodz 2022", "Poland_Lodz_2022.pb", "greedy", []),
     ("Phragmen Wieliczka 2023", "Poland_Wieliczka_2023_Green_Budget.pb", "phragmen", []),
+    ("maximin support Czestochowa 2024", "Poland_Czestochowa_2024_Stare_Miasto.pb", "maximin-support", []),
+    ("maximin support Krakow 2024", "Poland_Krakow_2024_Stare_Miasto.pb", "maximin-support", []),
 ]
 
 
@@ -52,6 +54,8 @@ def peer_worker(path, rule, add1):
         outcome = rules.max_additive_utilitarian_welfare(instance, multi, sat_class=Cost_Sat)
     elif rule == "phragmen":
         outcome = rules.sequential_phragmen(instance, multi)
+    elif rule == "maximin-support":  # pabutools refuses multiprofiles here: one LP variable per voter
+        outcome = rules.maximin_support(instance, profile)
     seconds = time.perf_counter() - start
     votes = {p.name: 0 for p in instance}
     for ballot in multi:

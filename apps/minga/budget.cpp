@@ -140,7 +140,7 @@ const CommandSpec& budget_command() {
       "parameters that reproduce the official outcome (see docs/budget.md); the\n"
       "options given change those parameters.\n\n"
       "options:\n"
-      "  --rule R            greedy, greedy-no-skip, max-welfare, mes, phragmen\n"
+      "  --rule R            greedy, greedy-no-skip, max-welfare, mes, phragmen, maximin-support\n"
       "  --utility U         cost (default), approval (= cardinality), points\n"
       "  --order O           greedy: votes, score, welfare_per_cost\n"
       "  --completion C      mes: none, utilitarian, add1, add1u\n"

@@ -12,12 +12,6 @@ namespace {
 
 __extension__ typedef __int128 Int128;  // GCC and Clang: exact products of two 62-bit numbers
 
-Integer lcm_of_denominators(const std::vector<Rational>& values) {
-  Integer l = 1;
-  for (const Rational& v : values) l = boost::multiprecision::lcm(l, Integer(denominator(v)));
-  return l;
-}
-
 Integer floor_of(const Rational& r) {
   Integer q = numerator(r) / denominator(r);
   if (r < 0 && q * denominator(r) != numerator(r)) --q;
@@ -140,8 +134,8 @@ KnapsackResult max_welfare(const BudgetInstance& in, const KnapsackOptions& opti
     return item_welfare[a] * item_cost[b] > item_welfare[b] * item_cost[a];
   });
 
-  const Integer cost_scale = lcm_of_denominators(item_cost);
-  const Integer value_scale = lcm_of_denominators(item_welfare);
+  const Integer cost_scale = common_denominator(item_cost);
+  const Integer value_scale = common_denominator(item_welfare);
   std::vector<Integer> cost, value;
   Integer total_cost = 0, total_value = 0;
   for (std::uint32_t k : order) {

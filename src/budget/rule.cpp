@@ -12,6 +12,7 @@ const char* rule_name(Rule rule) noexcept {
     case Rule::max_welfare: return "max_welfare";
     case Rule::equal_shares: return "equal_shares";
     case Rule::phragmen: return "phragmen";
+    case Rule::maximin_support: return "maximin_support";
   }
   return "unknown";
 }
@@ -24,10 +25,10 @@ Rule parse_rule(std::string_view text, bool* skip) {
     return Rule::greedy;
   }
   if (name == "mes") return Rule::equal_shares;
-  for (Rule r : {Rule::greedy, Rule::max_welfare, Rule::equal_shares, Rule::phragmen})
+  for (Rule r : {Rule::greedy, Rule::max_welfare, Rule::equal_shares, Rule::phragmen, Rule::maximin_support})
     if (name == rule_name(r)) return r;
   throw Error(Errc::invalid_argument, "unknown rule '" + std::string(text) +
-                                          "' (expected greedy, greedy-no-skip, max-welfare, mes or phragmen)");
+                                          "' (expected greedy, greedy-no-skip, max-welfare, mes, phragmen or maximin-support)");
 }
 
 RuleSpec official_rule(const Election& election) {
@@ -82,6 +83,12 @@ Allocation run_rule(const BudgetInstance& instance, const RuleSpec& spec) {
       PhragmenOptions o;
       o.tie_break = spec.tie_break;
       a = sequential_phragmen(instance, o);
+      break;
+    }
+    case Rule::maximin_support: {
+      MaximinSupportOptions o;
+      o.tie_break = spec.tie_break;
+      a = maximin_support(instance, o);
       break;
     }
   }

@@ -162,4 +162,10 @@ std::string to_fixed_string(const Rational& value, unsigned digits) {
   return s;
 }
 
+Integer common_denominator(std::span<const Rational> values) {
+  Integer l = 1;
+  for (const Rational& v : values) l = boost::multiprecision::lcm(l, Integer(denominator(v)));
+  return l;
+}
+
 }  // namespace minga

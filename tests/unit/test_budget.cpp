@@ -560,3 +560,97 @@ TEST_CASE("sequential Phragmén equals a voter-by-voter reference on random inst
     CHECK(ids(in, a.selected) == expected);
   }
 }
+
+namespace {
+
+// z(W) by its definition: the largest cost per supporter over the non-empty subsets of W.
+Rational max_load_by_subsets(const RandomCase& c, const std::vector<int>& set) {
+  Rational worst = 0;
+  for (unsigned mask = 1; mask < (1u << set.size()); ++mask) {
+    long cost = 0;
+    std::vector<bool> in_subset(c.costs.size() + 1, false);
+    for (std::size_t k = 0; k < set.size(); ++k)
+      if (mask & (1u << k)) {
+        cost += c.costs[static_cast<std::size_t>(set[k])];
+        in_subset[static_cast<std::size_t>(set[k]) + 1] = true;
+      }
+    long supporters = 0;
+    for (const auto& b : c.ballots)
+      if (std::any_of(b.begin(), b.end(), [&](AlternativeIndex a) { return in_subset[a]; })) ++supporters;
+    if (supporters == 0) return -1;  // no split exists
+    worst = std::max(worst, Rational(cost, supporters));
+  }
+  return worst;
+}
+
+}  // namespace
+
+TEST_CASE("maximin support on a hand-worked instance", "[budget][maximin]") {
+  // Budget 300. P1 (100): voters 1,2; P2 (150): voters 3,4,5; P3 (120): voters 1,2,3.
+  // Round 1: alone, P3 costs 40 per supporter, P1 and P2 50: P3 (z = 40).
+  // Round 2: {P3, P1} needs 220 from voters 1-3 (73 1/3 each); {P3, P2} splits 270 over all five
+  // (voter 3 gives 12 to P3 and 42 to P2): z = 54, so P2. Then P1 (100) no longer fits in 30.
+  Election e = approval_election({100, 150, 120}, {{1, 3}, {1, 3}, {2, 3}, {2}, {2}}, 300);
+  BudgetInstance in(e);
+  MaximinSupportOptions o;
+  o.tie_break = chain("by_id");
+  const Allocation a = maximin_support(in, o);
+  CHECK(ids(in, a.selected) == std::vector<std::string>{"P3", "P2"});
+  CHECK(*a.steps[0].price == 40);
+  CHECK(*a.steps[1].price == 54);
+  REQUIRE(a.unfunded.size() == 1);
+  CHECK(in.id(a.unfunded[0].project) == "P1");
+  const std::vector<ProjectIndex> p3_p1{2, 0};
+  CHECK(minimal_max_load(in, p3_p1) == Rational(220, 3));
+  CHECK_THROWS_AS(minimal_max_load(in, std::vector<ProjectIndex>{}), Error);
+  CHECK_THROWS_AS(minimal_max_load(in, std::vector<ProjectIndex>{1, 1}), Error);
+}
+
+TEST_CASE("maximin support equals its definition over subsets on random instances", "[budget][maximin][random]") {
+  std::mt19937 rng(2024);
+  for (int trial = 0; trial < 150; ++trial) {
+    const RandomCase c = random_case(rng, 7, 1, 12, 40, 3, 10, 100);
+    const int m = static_cast<int>(c.costs.size());
+    Election e = c.election();
+    BudgetInstance in(e);
+
+    // minimal_max_load on a random set of supported projects.
+    std::vector<int> set;
+    for (int p = 0; p < m; ++p)
+      if (in.votes(static_cast<ProjectIndex>(p)) > 0 && rng() % 2) set.push_back(p);
+    if (!set.empty()) {
+      const std::vector<ProjectIndex> projects(set.begin(), set.end());
+      INFO("trial " << trial << ", " << set.size() << " projects");
+      CHECK(minimal_max_load(in, projects) == max_load_by_subsets(c, set));
+    }
+
+    // The rule against a reference that evaluates every candidate by subsets (ties by id).
+    MaximinSupportOptions o;
+    o.tie_break = chain("by_id");
+    const Allocation a = maximin_support(in, o);
+    std::vector<int> funded;
+    std::vector<std::string> expected;
+    std::vector<Rational> expected_z;
+    long spent = 0;
+    for (;;) {
+      int best = -1;
+      Rational best_z;
+      for (int p = 0; p < m; ++p) {
+        if (std::find(funded.begin(), funded.end(), p) != funded.end()) continue;
+        if (spent + c.costs[static_cast<std::size_t>(p)] > c.budget || in.votes(static_cast<ProjectIndex>(p)) == 0) continue;
+        std::vector<int> with = funded;
+        with.push_back(p);
+        const Rational z = max_load_by_subsets(c, with);
+        if (best < 0 || z < best_z) best = p, best_z = z;
+      }
+      if (best < 0) break;
+      funded.push_back(best);
+      spent += c.costs[static_cast<std::size_t>(best)];
+      expected.push_back("P" + std::to_string(best + 1));
+      expected_z.push_back(best_z);
+    }
+    INFO("trial " << trial);
+    CHECK(ids(in, a.selected) == expected);
+    for (std::size_t k = 0; k < a.steps.size() && k < expected_z.size(); ++k) CHECK(*a.steps[k].price == expected_z[k]);
+  }
+}

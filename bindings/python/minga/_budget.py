@@ -31,7 +31,7 @@ from ._minga import Election, _budget_run
 Exact = Union[int, Fraction, Decimal, str]
 """An exact amount: int, Fraction (any numbers.Rational), Decimal or a str like "1500.50" or "1/3"."""
 
-RULES = ("official", "greedy", "greedy-no-skip", "max-welfare", "mes", "phragmen")
+RULES = ("official", "greedy", "greedy-no-skip", "max-welfare", "mes", "phragmen", "maximin-support")
 
 
 @dataclass(frozen=True)
@@ -237,7 +237,7 @@ def budget(
 
     rule: "official" (the rule the file's META names, with the parameters that
         reproduce official outcomes), "greedy", "greedy-no-skip", "max-welfare",
-        "mes" or "phragmen". A rule other than "official" breaks ties by
+        "mes", "phragmen" or "maximin-support". A rule other than "official" breaks ties by
         "min_cost,max_votes,by_id" unless tie_break says otherwise.
     utility: "cost" (default), "cardinality" (also "approval") or "points".
     order: greedy only: "votes", "score" or "welfare_per_cost".

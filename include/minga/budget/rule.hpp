@@ -23,13 +23,14 @@
 #include "minga/budget/equal_shares.hpp"
 #include "minga/budget/greedy.hpp"
 #include "minga/budget/knapsack.hpp"
+#include "minga/budget/maximin_support.hpp"
 #include "minga/budget/phragmen.hpp"
 
 namespace minga::budget {
 
-enum class Rule : std::uint8_t { greedy, max_welfare, equal_shares, phragmen };
+enum class Rule : std::uint8_t { greedy, max_welfare, equal_shares, phragmen, maximin_support };
 
-/// "greedy", "max_welfare", "equal_shares", "phragmen".
+/// "greedy", "max_welfare", "equal_shares", "phragmen", "maximin_support".
 MINGA_EXPORT const char* rule_name(Rule rule) noexcept;
 /// Also accepts "-" for "_", "mes" and "greedy-no-skip" (greedy without skip: sets *skip = false when given).
 MINGA_EXPORT Rule parse_rule(std::string_view name, bool* skip = nullptr);

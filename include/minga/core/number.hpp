@@ -11,6 +11,7 @@
 
 #include <boost/multiprecision/gmp.hpp>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -42,5 +43,9 @@ MINGA_EXPORT std::string to_fixed_string(const Rational& value, unsigned digits)
 
 /// True when the value is an integer.
 MINGA_EXPORT bool is_integer(const Rational& value);
+
+/// The least common multiple of the values' denominators (1 for none): the
+/// smallest scale that turns them all into integers.
+MINGA_EXPORT Integer common_denominator(std::span<const Rational> values);
 
 }  // namespace minga
