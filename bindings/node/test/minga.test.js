@@ -322,3 +322,42 @@ test('every function of include/minga.h is declared, and index.d.ts declares eve
   const typed = [...dts.matchAll(/^export declare (?:const|class|function) (\w+)/gm)].map((m) => m[1]).sort();
   assert.deepEqual(typed, Object.keys(minga).sort());
 });
+
+// examples/node/budget_api.js with the made-up municipality of examples/ruby/rails_budget.rb
+// (budget 100000; projects 1: 60000, 2: 30000, 3: 25000, 4: 10000; ballots {1,2} x5, {3,4} x3,
+// {1} x2, {3} x2 on paper). Worked by hand in bindings/ruby/test/test_rails_example.rb:
+// greedy funds 1, 3, 4 (95000); MES without completion funds 3, 2, 4 (65000).
+test('examples/node/budget_api.js answers over HTTP', async () => {
+  const { createServer } = require('../../../examples/node/budget_api.js');
+  const server = createServer().listen(0);
+  await new Promise((resolve) => server.once('listening', resolve));
+  const post = (body) => new Promise((resolve, reject) => {
+    const req = require('node:http').request({ port: server.address().port, path: '/budget', method: 'POST' }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(typeof body === 'string' ? body : JSON.stringify(body));
+  });
+  try {
+    const town = {
+      budget: 100000,
+      projects: [{ id: 1, cost: 60000 }, { id: 2, cost: 30000 }, { id: 3, cost: 25000 }, { id: 4, cost: 10000 }],
+      ballots: [{ approve: [1, 2], count: 5 }, { approve: [3, 4], count: 3 }, { approve: [1], count: 2 },
+        { approve: [3], count: 2, channel: 'paper' }],
+    };
+    const greedy = await post({ ...town, rule: { rule: 'greedy' } });
+    assert.equal(greedy.status, 200);
+    assert.deepEqual(greedy.body.selected, ['1', '3', '4']);
+    assert.equal(greedy.body.total_cost, '95000');
+    const mes = await post({ ...town, rule: { rule: 'mes', completion: 'none' } });
+    assert.deepEqual(mes.body.selected, ['3', '2', '4']);
+    const bad = await post({ ...town, ballots: [{ approve: [9] }] });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error, /ballots\[0\]/);
+    assert.equal((await post('{not json')).status, 400);
+  } finally {
+    server.close();
+  }
+});
