@@ -7,7 +7,9 @@
 #include "minga/core/error.hpp"
 #include "minga/ranked/condorcet.hpp"
 #include "minga/ranked/irv.hpp"
+#include "minga/ranked/meek.hpp"
 #include "minga/ranked/rctab.hpp"
+#include "minga/ranked/scottish_stv.hpp"
 #include "minga/ranked/stv.hpp"
 
 namespace minga::cli {
@@ -80,13 +82,26 @@ Result count(const Election& election, const std::string& method, const Argument
     if (auto q = args.value("quota")) options.quota.kind = named(quota_from_name, *q, "quota");
     return wigm(election, options);
   }
+  if (method == "scottish-stv") {  // the statute's look-back unless --tie-break says otherwise
+    ScottishStvOptions options;
+    options.ballots = interpretation(args);
+    if (args.value("tie-break")) options.tie_break = tie_break(args);
+    options.seats = seats;
+    return scottish_stv(election, options);
+  }
+  if (method == "meek") return meek(election, meek_new_zealand_options(seats, tie_break(args)));
+  if (method == "meek-exact" || method == "warren") {
+    MeekOptions options = meek_exact_options(seats, 10, tie_break(args));
+    if (method == "warren") options.keep = KeepRule::warren;
+    return meek(election, options);
+  }
   PairwiseMethod pairwise;
   try {
     pairwise = pairwise_method_from_name(method);
   } catch (const Error&) {
     throw UsageError("--method: unknown method '" + method +
-                     "' (plurality, irv, sequential-irv, wigm, condorcet, smith, schulze, ranked-pairs, minimax, "
-                     "copeland, borda, rctab)");
+                     "' (plurality, irv, sequential-irv, wigm, scottish-stv, meek, meek-exact, warren, condorcet, "
+                     "smith, schulze, ranked-pairs, minimax, copeland, borda, rctab)");
   }
   return condorcet_count(election, pairwise, tie_break(args));
 }
@@ -134,6 +149,8 @@ const CommandSpec& tally_command() {
       "and counts it. Several files give one result each (a JSON array with --json).\n\n"
       "methods (--method, default irv):\n"
       "  plurality, irv, sequential-irv, wigm (weighted inclusive Gregory STV),\n"
+      "  scottish-stv (SSI 2007/42), meek (New Zealand rules, 9 decimals),\n"
+      "  meek-exact, warren (exact rationals, omega 10^-10),\n"
       "  condorcet, smith, schulze, ranked-pairs, minimax, copeland, borda,\n"
       "  rctab (FILE is an RCTab contest configuration; counted as RCTab would)\n\n"
       "ballot rules (how raw marks are read; defaults in brackets):\n"
@@ -144,7 +161,7 @@ const CommandSpec& tally_command() {
       "  --max-rankings N    ranks a voter may use; more is an input error  [no limit]\n"
       "  --write-ins R       candidate (eliminated first) | skip  [candidate]\n\n"
       "count options:\n"
-      "  --seats N           seats (plurality, sequential-irv, wigm)  [the file's, else 1]\n"
+      "  --seats N           seats (plurality, sequential-irv, STV rules)  [the file's, else 1]\n"
       "  --batch             IRV: batch elimination (mathematically safe)\n"
       "  --continue-until-two  IRV: go on until two candidates remain\n"
       "  --quota Q           wigm: droop | hagenbach-bischoff | hare | exact-droop  [droop]\n"

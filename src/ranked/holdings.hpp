@@ -100,6 +100,15 @@ Action action_of(ActionKind kind, std::uint32_t candidate, const typename Holdin
   return action;
 }
 
+/// An Action that moves no ballots (an election without a transfer).
+inline Action action_without_transfers(ActionKind kind, std::uint32_t candidate, std::uint32_t num_candidates) {
+  Action action;
+  action.kind = kind;
+  action.candidate = candidate;
+  action.to.assign(num_candidates, Rational(0));
+  return action;
+}
+
 /// The candidate to exclude among `live`: the lowest, a tie settled by `ties`
 /// (kept in `tie` and result.ties). Nothing when the policy stops; then
 /// result.unresolved_tie names the tie.

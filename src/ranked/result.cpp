@@ -41,6 +41,15 @@ ordered_json tie_json(const Result& result, const TieRecord& tie) {
   return t;
 }
 
+const char* action_key(ActionKind kind) {
+  switch (kind) {
+    case ActionKind::elected: return "elected";
+    case ActionKind::excluded: return "excluded";
+    case ActionKind::surplus: return "surplus_of";
+  }
+  return "?";
+}
+
 ordered_json reasons_json(const std::array<Rational, kNumExhaustReasons>& values) {
   ordered_json out = ordered_json::object();
   for (int i = 0; i < kNumExhaustReasons; ++i)
@@ -75,7 +84,7 @@ std::string to_json(const Result& result, int indent) {
     ordered_json actions = ordered_json::array();
     for (const Action& action : round.actions) {
       ordered_json a;
-      a[action.kind == ActionKind::elected ? "elected" : "excluded"] = result.candidates.at(action.candidate);
+      a[action_key(action.kind)] = result.candidates.at(action.candidate);
       ordered_json to = ordered_json::object();
       for (std::size_t c = 0; c < action.to.size(); ++c)
         if (action.to[c] != 0) to[result.candidates[c]] = to_exact_string(action.to[c]);
@@ -124,8 +133,7 @@ std::string to_text(const Result& result) {
       out << ")\n";
     }
     for (const Action& action : round.actions) {
-      out << "  -> " << (action.kind == ActionKind::elected ? "elected " : "excluded ")
-          << result.candidates.at(action.candidate);
+      out << "  -> " << action_key(action.kind) << " " << result.candidates.at(action.candidate);
       if (action.tie) out << " (tie settled by " << action.tie->how << ")";
       out << "\n";
     }

@@ -26,6 +26,7 @@ const char* tie_final_name(TieFinal final) noexcept {
     case TieFinal::seeded_random: return "seeded_random";
     case TieFinal::rctab_random: return "rctab_random";
     case TieFinal::rctab_permutation: return "rctab_permutation";
+    case TieFinal::lot_order: return "lot_order";
   }
   return "?";
 }
@@ -46,10 +47,11 @@ TieBreak tie_break_from_name(std::string_view name, std::string seed) {
   else if (rest == "random") policy.final = TieFinal::seeded_random;
   else if (rest == "rctab-random") policy.final = TieFinal::rctab_random;
   else if (rest == "rctab-permutation") policy.final = TieFinal::rctab_permutation;
+  else if (rest == "lot-order") policy.final = TieFinal::lot_order;
   else
     throw Error(Errc::invalid_argument,
                 "unknown tie-break \"" + std::string(name) +
-                    "\" (accepted: [backwards,|forwards,]stop|candidate-order|random|rctab-random|rctab-permutation)");
+                    "\" (accepted: [backwards,|forwards,]stop|candidate-order|random|rctab-random|rctab-permutation|lot-order)");
   if ((policy.final == TieFinal::seeded_random || policy.final == TieFinal::rctab_random ||
        policy.final == TieFinal::rctab_permutation) &&
       policy.seed.empty())
@@ -138,7 +140,8 @@ TieBreaker::TieBreaker(TieBreak policy, std::vector<std::string> names) : state_
       for (std::uint32_t i = 0; i < n; ++i) s.permutation_rank[all[i]] = i;
       break;
     }
-    case TieFinal::candidate_order: {
+    case TieFinal::candidate_order:
+    case TieFinal::lot_order: {
       s.order_rank.assign(n, n);
       std::uint32_t place = 0;
       for (auto c : s.policy.order)
@@ -195,6 +198,12 @@ std::optional<TieRecord> TieBreaker::choose(std::span<const AlternativeIndex> ti
       record.chosen = for_exclusion ? *std::max_element(left.begin(), left.end(), cmp)
                                     : *std::min_element(left.begin(), left.end(), cmp);
       record.how = "candidate order";
+      return record;
+    }
+    case TieFinal::lot_order: {
+      record.chosen = *std::min_element(left.begin(), left.end(),
+                                        [&](auto a, auto b) { return s.order_rank[a] < s.order_rank[b]; });
+      record.how = "lot (drawn order)";
       return record;
     }
     case TieFinal::rctab_permutation: {

@@ -25,7 +25,9 @@
 
 namespace minga::ranked {
 
-enum class ActionKind : std::uint8_t { elected = 0, excluded = 1 };
+/// surplus: the surplus of a candidate elected earlier moves (rules that transfer
+/// surpluses in stages of their own, such as Scottish STV).
+enum class ActionKind : std::uint8_t { elected = 0, excluded = 1, surplus = 2 };
 
 /// One decision in a round and the ballots it moved.
 struct MINGA_EXPORT Action {

@@ -21,6 +21,10 @@
 //                                         sorted, shuffled once by Java's
 //                                         Collections.shuffle(Random(seed)); earlier
 //                                         in the permutation is favoured
+//              lot_order                  `order` (default: election order) is a lot
+//                                         drawn before the count: the tied candidate
+//                                         listed first is the one picked, whether to
+//                                         exclude or to elect (Droop's "by lot")
 //
 // Look-back narrows step by step: at each round visited, only the tied
 // candidates with the extreme total (lowest when choosing whom to exclude,
@@ -49,19 +53,21 @@ enum class TieFinal : std::uint8_t {
   seeded_random = 2,
   rctab_random = 3,
   rctab_permutation = 4,
+  lot_order = 5,
 };
 
 struct TieBreak {
   LookBack look_back = LookBack::none;
   TieFinal final = TieFinal::stop;
   std::string seed;                      ///< seeded_random: any published text; rctab_*: a decimal integer
-  std::vector<AlternativeIndex> order;   ///< candidate_order: most favoured first; empty = election order
+  std::vector<AlternativeIndex> order;   ///< candidate_order: most favoured first; lot_order: first
+                                         ///< drawn first; empty = election order
 };
 
 MINGA_EXPORT const char* look_back_name(LookBack look_back) noexcept;
 MINGA_EXPORT const char* tie_final_name(TieFinal final) noexcept;
 /// "stop", "candidate-order", "random" (seeded_random), "rctab-random",
-/// "rctab-permutation", optionally prefixed by "backwards," or "forwards,"
+/// "rctab-permutation", "lot-order", optionally prefixed by "backwards," or "forwards,"
 /// ("backwards,random"). Throws Error(invalid_argument) on anything else.
 MINGA_EXPORT TieBreak tie_break_from_name(std::string_view name, std::string seed = {});
 
