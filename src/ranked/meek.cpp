@@ -63,6 +63,8 @@ class MeekCounter {
   MeekCounter(const Election& election, const MeekOptions& options)
       : options_(options), n_(election.num_alternatives()), ballots_(meek_ballots(election, valid_)) {
     if (options.decimals) unit_ = decimal_unit(*options.decimals);
+    guarded_ = options.decimals && options.guard_digits > 0;
+    if (guarded_) tolerance_ = decimal_unit(*options.decimals - options.guard_digits) / 2;
     state_.assign(n_, State::hopeful);
     keep_.assign(n_, Rational(1));
     for (std::uint32_t c = 0; c < n_; ++c)
@@ -78,6 +80,15 @@ class MeekCounter {
   const Rational& quota() const { return quota_; }
   const Rational& surplus() const { return surplus_; }
 
+  /// -1, 0, 1; with guard digits, values closer than half a unit of the shown places are equal.
+  int cmp(const Rational& a, const Rational& b) const {
+    if (guarded_) {
+      const Rational d = a - b;
+      if (d < tolerance_ && -d < tolerance_) return 0;
+    }
+    return a < b ? -1 : (b < a ? 1 : 0);
+  }
+
   /// One round's iterations (steps 1-5 of meek.hpp). Returns why they ended;
   /// `elected` and `batch` receive the candidates concerned.
   std::string iterate(std::vector<std::uint32_t>& elected, std::vector<std::uint32_t>& batch,
@@ -90,19 +101,17 @@ class MeekCounter {
       Rational total = 0;
       for (std::uint32_t c = 0; c < n_; ++c)
         if (state_[c] != State::excluded) total += votes_[c];
-      const Quota kind = options_.decimals ? Quota{Quota::Kind::hagenbach_bischoff, *options_.decimals}
-                                           : Quota{Quota::Kind::exact_droop, 0};
-      quota_ = quota_value(kind, total, options_.seats);
+      quota_ = guarded_ ? down(total / (options_.seats + 1)) : quota_value(quota_kind(), total, options_.seats);
       for (std::uint32_t c = 0; c < n_; ++c)
-        if (state_[c] == State::hopeful && reaches_quota(kind, votes_[c], quota_)) elected.push_back(c);
+        if (state_[c] == State::hopeful && elects(votes_[c])) elected.push_back(c);
       for (auto c : elected) state_[c] = State::elected;
       surplus_ = 0;
       for (std::uint32_t c = 0; c < n_; ++c)
         if (state_[c] == State::elected) surplus_ += votes_[c] - quota_;
       if (options_.surplus_at_least_zero && surplus_ < 0) surplus_ = 0;
       if (!elected.empty()) return "elected";
-      if (options_.omega_strict ? surplus_ < omega_ : surplus_ <= omega_) return "omega";
-      if (surplus_ >= last_surplus) return "stable";
+      if (options_.omega_strict ? cmp(surplus_, omega_) < 0 : cmp(surplus_, omega_) <= 0) return "omega";
+      if (cmp(surplus_, last_surplus) >= 0) return "stable";
       if (options_.batch_defeat) {
         batch = sure_losers();
         if (!batch.empty()) return "batch";
@@ -111,6 +120,16 @@ class MeekCounter {
       for (std::uint32_t c = 0; c < n_; ++c)
         if (state_[c] == State::elected) keep_[c] = up(up(keep_[c] * quota_) / votes_[c]);
     }
+  }
+
+  Quota quota_kind() const {
+    return options_.decimals ? Quota{Quota::Kind::hagenbach_bischoff, *options_.decimals}
+                             : Quota{Quota::Kind::exact_droop, 0};
+  }
+  /// Exact and guarded arithmetic: vote > quota; fixed point: vote >= quota (the quota carries + 10^-d).
+  bool elects(const Rational& vote) const {
+    if (guarded_) return cmp(vote, quota_) > 0;
+    return reaches_quota(quota_kind(), vote, quota_);
   }
 
   void exclude(std::uint32_t c) {
@@ -132,7 +151,12 @@ class MeekCounter {
 
  private:
   Rational down(const Rational& x) const { return options_.decimals ? truncate_decimals(x, *options_.decimals) : x; }
-  Rational up(const Rational& x) const { return options_.decimals ? -truncate_decimals(-x, *options_.decimals) : x; }
+  /// Rounded up to the decimals (values here are never negative).
+  Rational up(const Rational& x) const {
+    if (!options_.decimals) return x;
+    Rational t = truncate_decimals(x, *options_.decimals);
+    return t == x ? t : t + unit_;
+  }
 
   /// Candidate c keeps part of `weight`, which becomes what goes on.
   void keep_part(std::uint32_t c, Rational& weight, std::uint64_t count) {
@@ -194,7 +218,7 @@ class MeekCounter {
     std::stable_sort(hopeful.begin(), hopeful.end(), [&](auto a, auto b) { return votes_[a] < votes_[b]; });
     std::vector<std::vector<std::uint32_t>> groups;  // candidates within the surplus of a group's first
     for (auto c : hopeful) {
-      if (!groups.empty() && votes_[groups.back().front()] + surplus_ >= votes_[c]) groups.back().push_back(c);
+      if (!groups.empty() && cmp(votes_[groups.back().front()] + surplus_, votes_[c]) >= 0) groups.back().push_back(c);
       else groups.push_back({c});
     }
     std::size_t elected = 0;
@@ -207,7 +231,7 @@ class MeekCounter {
       taken += groups[g].size();
       if (taken > most) break;
       for (auto c : groups[g]) sum += votes_[c];
-      if (sum + surplus_ < votes_[groups[g + 1].front()]) best = g + 1;
+      if (cmp(sum + surplus_, votes_[groups[g + 1].front()]) < 0) best = g + 1;
     }
     std::vector<std::uint32_t> batch;
     for (std::size_t g = 0; g < best; ++g) batch.insert(batch.end(), groups[g].begin(), groups[g].end());
@@ -219,7 +243,8 @@ class MeekCounter {
   std::uint32_t n_;
   std::uint64_t valid_ = 0;
   std::vector<MeekBallot> ballots_;
-  Rational unit_, omega_;
+  Rational unit_, omega_, tolerance_;
+  bool guarded_ = false;
   std::vector<State> state_;
   std::vector<Rational> keep_, votes_;
   Rational residual_, quota_, surplus_, kept_;
@@ -257,6 +282,8 @@ MeekCount meek_count(const Election& election, const MeekOptions& options) {
   if (options.seats == 0) throw Error(Errc::invalid_argument, "seats must be at least 1");
   if (options.decimals && *options.decimals > 30)
     throw Error(Errc::invalid_argument, "decimals: at most 30 (or exact rationals)");
+  if (options.guard_digits > 0 && (!options.decimals || options.guard_digits >= *options.decimals))
+    throw Error(Errc::invalid_argument, "guard_digits: needs fixed point with more decimals than guard digits");
   MeekCounter counter(election, options);
   const std::uint32_t n = election.num_alternatives();
   MeekCount out;
@@ -317,7 +344,8 @@ MeekCount meek_count(const Election& election, const MeekOptions& options) {
         if (counter.states()[c] == State::hopeful && (first || counter.votes()[c] < low)) low = counter.votes()[c], first = false;
       std::vector<std::uint32_t> tied;
       for (std::uint32_t c = 0; c < n; ++c)
-        if (counter.states()[c] == State::hopeful && counter.votes()[c] <= low + counter.surplus()) tied.push_back(c);
+        if (counter.states()[c] == State::hopeful && counter.cmp(counter.votes()[c], low + counter.surplus()) <= 0)
+          tied.push_back(c);
       std::optional<TieRecord> tie;
       if (tied.size() > 1) {
         tie = ties.choose(tied, true, history);

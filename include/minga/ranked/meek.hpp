@@ -48,6 +48,9 @@
 //          both_up                  kept = ceil_d(w x kf), w = ceil_d(w x (1 - kf))
 //                                   (the words of NZ Schedule 1A, clause 10)
 //
+//   d, g   guarded fixed point: d decimals of which the last g are guard digits
+//          (guard_digits); comparisons tolerate half a unit in place d - g.
+//
 // Presets: meek_new_zealand_options() (9 decimals, omega 10^-6, surplus < omega,
 // no batches: the NZ rules as the PR Foundation reference Meek rule counts
 // them) and meek_exact_options() (rationals, omega 10^-k, batches of sure losers).
@@ -81,6 +84,10 @@ struct MeekOptions {
   KeepRule keep = KeepRule::meek;
   std::optional<unsigned> decimals;  ///< unset: exact rationals
   MeekRounding rounding = MeekRounding::keep_up_rest_subtracted;  ///< fixed point only
+  /// Fixed point only: the last guard_digits of `decimals` are guard digits (Droop's "guarded"
+  /// arithmetic): values closer than half a unit in the place before them compare equal, the
+  /// quota is trunc_d(V / (S + 1)) with nothing added, and a candidate must exceed it.
+  unsigned guard_digits = 0;
   unsigned omega_exponent = 6;       ///< omega = 10^-omega_exponent
   bool omega_strict = true;          ///< true: stop when s < omega; false: when s <= omega
   bool surplus_at_least_zero = true;
