@@ -323,7 +323,7 @@ Diff compare_meek(const MeekCase& c) {
         diff.add(at + "kf of " + it.key() + " Droop " + it.value()["kf"].get<std::string>() + ", minga " +
                  shown(state.keep.at(k)));
     }
-    if (actions_of(round, ActionKind::elected) != counted[i].elected && i + 1 < r.rounds.size())
+    if (actions_of(round, ActionKind::elected) != counted[i].elected)
       diff.add(at + "elected Droop " + joined(counted[i].elected) + ", minga " +
                joined(actions_of(round, ActionKind::elected)));
     if (actions_of(round, ActionKind::excluded) != counted[i].defeated)
