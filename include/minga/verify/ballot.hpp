@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+// minga/verify/ballot.hpp - encrypted ballots, confirmation codes, cast or challenge.
+//
+// The hash chain (hash.hpp gives the byte layout; contests and options count from 1):
+//   H_P = parameter_hash(n, k)                 H_B = H32(H_P; 0x01, canonical manifest)
+//   H_E = H32(H_B; 0x14, K)                    H_I = H32(H_E; 0x20, ballot id)
+// A ballot has one secret ballot nonce xi_B; selection (c, o) is encrypted with
+//   xi = Hq(H_I; 0x21, c, o, xi_B)             (elgamal.hpp derive_nonce)
+// and proved in 0..R (range proof, tag 0x24); contest c gets a limit proof 0..L on
+// the sum of its selections with nonce sum xi (tag 0x25; proofs.hpp limit_statement).
+//
+// Confirmation code (ElectionGuard 2.1 section 3.4, our hash):
+//   chi_c = H32(H_I; 0x28, c, alpha_1, beta_1, ..., alpha_n, beta_n)   (contest hash)
+//   H_C   = H32(H_I; 0x29, chi_1, ..., chi_m, mode, chain_value)        (mode as an integer)
+//   H_DI  = H32(H_E; 0x29, "minga.device", device id)                   (device hash)
+// mode 0 (no chaining): chain_value = H_DI for every ballot of the device.
+// mode 1 (chained):     chain_value = the previous ballot's H_C on the same device
+//                       (cast or challenged), H_DI for the device's first ballot.
+// The device keys H_DI by H_E and the code by H_I, so the two uses of tag 0x29
+// never hash under the same key. With chaining, removing, inserting or reordering
+// ballots of a device breaks the chain, which the verifier follows device by device.
+//
+// Cast or challenge (Benaloh): the device shows H_C; the voter then casts (the
+// ballot goes to the bulletin board, whose leaf is H_C, and the voter gets a signed
+// receipt and a short code) or challenges: the device publishes xi_B and the
+// plaintext, anyone re-encrypts (reopen_ballot) and compares with the ballot and its
+// code, and the ballot is spoiled: recorded, never on the board, never tallied.
+//
+// Secrets: xi_B lives in a SecretScalar inside PendingBallot until the ballot is
+// cast (then it is wiped) or challenged (then it is published on purpose).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "minga/export.h"
+#include "minga/verify/bulletin_board.hpp"
+#include "minga/verify/elgamal.hpp"
+#include "minga/verify/group.hpp"
+#include "minga/verify/keys.hpp"
+#include "minga/verify/manifest.hpp"
+#include "minga/verify/proofs.hpp"
+#include "minga/verify/receipt.hpp"
+
+namespace minga::verify {
+
+/// Everything public a ballot is bound to, with the hash chain computed from it.
+struct MINGA_EXPORT ElectionContext {
+  CeremonyParameters parameters;
+  Manifest manifest;
+  Point public_key;         ///< K
+  Bytes32 parameter_hash{};  ///< H_P
+  Bytes32 manifest_hash{};   ///< H_B
+  Bytes32 election_hash{};   ///< H_E
+
+  /// Validates the parameters and the manifest, refuses an identity K, computes the hashes.
+  static ElectionContext make(const CeremonyParameters& parameters, Manifest manifest, const Point& public_key);
+};
+
+/// H_I = H32(H_E; 0x20, ballot id).
+MINGA_EXPORT Bytes32 selection_hash(const Bytes32& election_hash, std::string_view ballot_id);
+/// H_DI = H32(H_E; 0x29, "minga.device", device id).
+MINGA_EXPORT Bytes32 device_hash(const Bytes32& election_hash, std::string_view device_id);
+
+enum class ChainMode : std::uint32_t { none = 0, chained = 1 };
+enum class BallotState : std::uint8_t { cast, spoiled };
+
+/// A voter's choices: selections[c][o] for contest c, option o (0-based here).
+struct MINGA_EXPORT PlaintextBallot {
+  std::string ballot_id;
+  std::vector<std::vector<std::uint64_t>> selections;
+};
+
+/// Throws Error(Errc::invalid_argument) naming "ballot <id>", the contest and option
+/// when the shape differs from the manifest, a value exceeds option_range or a
+/// contest's sum exceeds selection_limit. Ballot ids follow the manifest id rules.
+MINGA_EXPORT void validate_plaintext(const Manifest& manifest, const PlaintextBallot& ballot);
+
+struct MINGA_EXPORT EncryptedSelection {
+  Ciphertext ciphertext;
+  RangeProof proof;  ///< 0..option_range
+};
+
+struct MINGA_EXPORT EncryptedContest {
+  std::vector<EncryptedSelection> selections;
+  RangeProof limit_proof;  ///< the sum encrypts 0..selection_limit
+};
+
+/// What a challenged ballot publishes: its nonce and its choices.
+struct MINGA_EXPORT BallotOpening {
+  Scalar ballot_nonce;  ///< xi_B, public on purpose
+  std::vector<std::vector<std::uint64_t>> selections;
+};
+
+struct MINGA_EXPORT EncryptedBallot {
+  std::string ballot_id;
+  std::string device_id;
+  ChainMode chain_mode = ChainMode::chained;
+  Bytes32 chain_value{};
+  std::vector<EncryptedContest> contests;
+  Bytes32 confirmation_code{};  ///< H_C
+  BallotState state = BallotState::cast;
+  std::optional<BallotOpening> opening;  ///< only for spoiled (challenged) ballots
+};
+
+/// chi_c of one contest (c 1-based).
+MINGA_EXPORT Bytes32 contest_hash(const Bytes32& selection_hash, std::uint64_t contest, const EncryptedContest& encrypted);
+/// H_C of a ballot from its contests and chaining field (recomputed, never read).
+MINGA_EXPORT Bytes32 compute_confirmation_code(const Bytes32& selection_hash, const EncryptedBallot& ballot);
+
+/// Encrypts and proves a ballot with the given nonce. The chaining field is the caller's
+/// (EncryptionDevice keeps it). Throws what validate_plaintext throws.
+MINGA_EXPORT EncryptedBallot encrypt_ballot(const ElectionContext& context, const PlaintextBallot& plaintext,
+                                            const SecretScalar& ballot_nonce, std::string device_id,
+                                            ChainMode mode, const Bytes32& chain_value);
+
+/// Re-encrypts a challenged ballot from its opening (nonce and choices) with the
+/// ballot's own id, device and chaining field. Equal to the ballot's contests and
+/// code exactly when the device encrypted what the opening says. Throws
+/// Error(Errc::invalid_argument) when the ballot has no opening or the choices do
+/// not fit the manifest.
+MINGA_EXPORT EncryptedBallot reopen_ballot(const ElectionContext& context, const EncryptedBallot& ballot);
+
+/// A ballot encrypted and shown to the voter, waiting for cast or challenge.
+struct MINGA_EXPORT PendingBallot {
+  EncryptedBallot ballot;
+  SecretScalar nonce;
+  PlaintextBallot plaintext;
+};
+
+/// One voting device: encrypts ballots and chains their codes.
+class MINGA_EXPORT EncryptionDevice {
+ public:
+  EncryptionDevice(const ElectionContext& context, std::string device_id, ChainMode mode = ChainMode::chained);
+  const std::string& id() const noexcept { return device_id_; }
+  /// Encrypts with a fresh random ballot nonce.
+  PendingBallot encrypt(const PlaintextBallot& plaintext);
+  /// Encrypts with a given nonce (reproducible test vectors).
+  PendingBallot encrypt(const PlaintextBallot& plaintext, SecretScalar nonce);
+
+ private:
+  const ElectionContext* context_;
+  std::string device_id_;
+  ChainMode mode_;
+  Bytes32 device_hash_{};
+  Bytes32 last_code_{};
+};
+
+/// The ballot box: takes cast and challenged ballots, keeps them in submission
+/// order, posts cast ballots' codes to the bulletin board.
+class MINGA_EXPORT BallotBox {
+ public:
+  BallotBox(const ElectionContext& context, SigningKey board_key);
+
+  /// Casts: appends H_C to the board and returns the signed receipt (its
+  /// short_code(receipt.confirmation_code) is the voter's short code). The nonce is wiped.
+  /// Error(Errc::invalid_argument) when the ballot id was already submitted.
+  Receipt cast(PendingBallot&& pending);
+  /// Challenges: publishes the opening and records the ballot as spoiled.
+  const EncryptedBallot& challenge(PendingBallot&& pending);
+
+  const std::vector<EncryptedBallot>& ballots() const noexcept { return ballots_; }
+  const BulletinBoard& board() const noexcept { return board_; }
+  const ElectionContext& context() const noexcept { return *context_; }
+
+ private:
+  void admit(const EncryptedBallot& ballot);
+  const ElectionContext* context_;
+  BulletinBoard board_;
+  std::vector<EncryptedBallot> ballots_;
+  std::map<std::string, std::size_t> index_of_id_;
+};
+
+}  // namespace minga::verify

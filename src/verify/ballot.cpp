@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: Apache-2.0
+// src/verify/ballot.cpp - ballot encryption, confirmation codes, cast or challenge (see the header).
+#include "minga/verify/ballot.hpp"
+
+#include <utility>
+
+#include "minga/core/error.hpp"
+#include "minga/verify/hash.hpp"
+
+namespace minga::verify {
+namespace {
+
+[[noreturn]] void bad_ballot(const std::string& ballot_id, const std::string& field, const std::string& reason) {
+  throw Error(Errc::invalid_argument, Location{"ballot " + ballot_id, 0, field}, reason);
+}
+
+void check_ballot_id(const std::string& id) {
+  if (!is_valid_id(id)) bad_ballot(id, "ballot_id", "an id has 1 to 64 characters of A-Z a-z 0-9 . _ -");
+}
+
+// Encrypts one ballot's choices (already validated) with the ballot nonce.
+std::vector<EncryptedContest> encrypt_contests(const ElectionContext& ctx, const Bytes32& h_i,
+                                               const std::vector<std::vector<std::uint64_t>>& choices,
+                                               const SecretScalar& ballot_nonce) {
+  std::vector<EncryptedContest> out;
+  out.reserve(choices.size());
+  for (std::size_t c = 0; c < choices.size(); ++c) {
+    const ManifestContest& mc = ctx.manifest.contests[c];
+    EncryptedContest ec;
+    std::vector<SecretScalar> nonces;
+    std::vector<Ciphertext> cts;
+    std::uint64_t total = 0;
+    for (std::size_t o = 0; o < choices[c].size(); ++o) {
+      const std::uint64_t sigma = choices[c][o];
+      nonces.push_back(derive_nonce(h_i, c + 1, o + 1, ballot_nonce));
+      const Ciphertext ct = encrypt(ctx.public_key, sigma, nonces.back());
+      RangeStatement st{h_i, ctx.public_key, c + 1, o + 1, ct, mc.option_range};
+      ec.selections.push_back({ct, prove_range(st, sigma, nonces.back())});
+      cts.push_back(ct);
+      total += sigma;
+    }
+    ec.limit_proof = prove_range(limit_statement(h_i, ctx.public_key, c + 1, cts, mc.selection_limit), total,
+                                 sum_secrets(nonces));
+    out.push_back(std::move(ec));
+  }
+  return out;
+}
+
+}  // namespace
+
+ElectionContext ElectionContext::make(const CeremonyParameters& parameters, Manifest manifest, const Point& public_key) {
+  parameters.validate();
+  manifest.validate();
+  if (public_key.is_identity()) throw Error(Errc::invalid_argument, "the joint public key is the identity");
+  ElectionContext ctx{parameters, std::move(manifest), public_key, {}, {}, {}};
+  ctx.parameter_hash = parameters.parameter_hash();
+  ctx.manifest_hash = ctx.manifest.hash(ctx.parameter_hash);
+  ctx.election_hash = Transcript(ctx.manifest_hash, Tag::election).point(public_key).h32();
+  return ctx;
+}
+
+Bytes32 selection_hash(const Bytes32& election_hash, std::string_view ballot_id) {
+  return Transcript(election_hash, Tag::selection_id).text(ballot_id).h32();
+}
+
+Bytes32 device_hash(const Bytes32& election_hash, std::string_view device_id) {
+  return Transcript(election_hash, Tag::confirmation_code).text("minga.device").text(device_id).h32();
+}
+
+void validate_plaintext(const Manifest& manifest, const PlaintextBallot& ballot) {
+  check_ballot_id(ballot.ballot_id);
+  if (ballot.selections.size() != manifest.contests.size())
+    bad_ballot(ballot.ballot_id, "selections",
+               "has " + std::to_string(ballot.selections.size()) + " contests, the manifest " +
+                   std::to_string(manifest.contests.size()));
+  for (std::size_t c = 0; c < manifest.contests.size(); ++c) {
+    const ManifestContest& mc = manifest.contests[c];
+    const auto& row = ballot.selections[c];
+    const std::string at = "contest " + mc.id;
+    if (row.size() != mc.options.size())
+      bad_ballot(ballot.ballot_id, at,
+                 "has " + std::to_string(row.size()) + " options, the manifest " + std::to_string(mc.options.size()));
+    std::uint64_t total = 0;
+    for (std::size_t o = 0; o < row.size(); ++o) {
+      if (row[o] > mc.option_range)
+        bad_ballot(ballot.ballot_id, at + " option " + mc.options[o].id,
+                   std::to_string(row[o]) + " is above option_range " + std::to_string(mc.option_range));
+      total += row[o];
+    }
+    if (total > mc.selection_limit)
+      bad_ballot(ballot.ballot_id, at,
+                 "selections add up to " + std::to_string(total) + ", above selection_limit " +
+                     std::to_string(mc.selection_limit));
+  }
+}
+
+Bytes32 contest_hash(const Bytes32& selection_hash, std::uint64_t contest, const EncryptedContest& encrypted) {
+  Transcript t(selection_hash, Tag::contest_hash);
+  t.u64(contest);
+  for (const EncryptedSelection& s : encrypted.selections) t.point(s.ciphertext.alpha).point(s.ciphertext.beta);
+  return t.h32();
+}
+
+Bytes32 compute_confirmation_code(const Bytes32& selection_hash, const EncryptedBallot& ballot) {
+  Transcript t(selection_hash, Tag::confirmation_code);
+  for (std::size_t c = 0; c < ballot.contests.size(); ++c) t.bytes(contest_hash(selection_hash, c + 1, ballot.contests[c]));
+  t.u64(static_cast<std::uint32_t>(ballot.chain_mode)).bytes(ballot.chain_value);
+  return t.h32();
+}
+
+EncryptedBallot encrypt_ballot(const ElectionContext& context, const PlaintextBallot& plaintext,
+                               const SecretScalar& ballot_nonce, std::string device_id, ChainMode mode,
+                               const Bytes32& chain_value) {
+  validate_plaintext(context.manifest, plaintext);
+  EncryptedBallot b;
+  b.ballot_id = plaintext.ballot_id;
+  b.device_id = std::move(device_id);
+  b.chain_mode = mode;
+  b.chain_value = chain_value;
+  const Bytes32 h_i = selection_hash(context.election_hash, b.ballot_id);
+  b.contests = encrypt_contests(context, h_i, plaintext.selections, ballot_nonce);
+  b.confirmation_code = compute_confirmation_code(h_i, b);
+  return b;
+}
+
+EncryptedBallot reopen_ballot(const ElectionContext& context, const EncryptedBallot& ballot) {
+  if (!ballot.opening) bad_ballot(ballot.ballot_id, "opening", "the ballot was not challenged: it has no opening");
+  const PlaintextBallot plaintext{ballot.ballot_id, ballot.opening->selections};
+  validate_plaintext(context.manifest, plaintext);
+  if (ballot.opening->ballot_nonce.is_zero()) bad_ballot(ballot.ballot_id, "opening.ballot_nonce", "is zero");
+  const SecretScalar nonce(ballot.opening->ballot_nonce);
+  EncryptedBallot again = ballot;
+  const Bytes32 h_i = selection_hash(context.election_hash, ballot.ballot_id);
+  // Only the ciphertexts are reproducible (proofs use fresh randomness); keep the ballot's proofs.
+  for (std::size_t c = 0; c < plaintext.selections.size() && c < again.contests.size(); ++c)
+    for (std::size_t o = 0; o < plaintext.selections[c].size() && o < again.contests[c].selections.size(); ++o)
+      again.contests[c].selections[o].ciphertext =
+          encrypt(context.public_key, plaintext.selections[c][o], derive_nonce(h_i, c + 1, o + 1, nonce));
+  again.confirmation_code = compute_confirmation_code(h_i, again);
+  return again;
+}
+
+EncryptionDevice::EncryptionDevice(const ElectionContext& context, std::string device_id, ChainMode mode)
+    : context_(&context), device_id_(std::move(device_id)), mode_(mode) {
+  check_ballot_id(device_id_);
+  device_hash_ = device_hash(context.election_hash, device_id_);
+  last_code_ = device_hash_;
+}
+
+PendingBallot EncryptionDevice::encrypt(const PlaintextBallot& plaintext) {
+  return encrypt(plaintext, SecretScalar::random());
+}
+
+PendingBallot EncryptionDevice::encrypt(const PlaintextBallot& plaintext, SecretScalar nonce) {
+  const Bytes32 chain = mode_ == ChainMode::chained ? last_code_ : device_hash_;
+  EncryptedBallot b = encrypt_ballot(*context_, plaintext, nonce, device_id_, mode_, chain);
+  last_code_ = b.confirmation_code;
+  return PendingBallot{std::move(b), std::move(nonce), plaintext};
+}
+
+BallotBox::BallotBox(const ElectionContext& context, SigningKey board_key)
+    : context_(&context), board_(context.election_hash, std::move(board_key)) {}
+
+void BallotBox::admit(const EncryptedBallot& ballot) {
+  if (index_of_id_.contains(ballot.ballot_id))
+    bad_ballot(ballot.ballot_id, "ballot_id", "a ballot with this id was already submitted");
+  index_of_id_.emplace(ballot.ballot_id, ballots_.size());
+}
+
+Receipt BallotBox::cast(PendingBallot&& pending) {
+  admit(pending.ballot);
+  Receipt receipt = board_.append(pending.ballot.confirmation_code);
+  pending.ballot.state = BallotState::cast;
+  pending.ballot.opening.reset();
+  ballots_.push_back(std::move(pending.ballot));
+  { SecretScalar wiped = std::move(pending.nonce); }  // wipes the ballot nonce now
+  return receipt;
+}
+
+const EncryptedBallot& BallotBox::challenge(PendingBallot&& pending) {
+  admit(pending.ballot);
+  pending.ballot.state = BallotState::spoiled;
+  pending.ballot.opening = BallotOpening{pending.nonce.reveal(), pending.plaintext.selections};
+  ballots_.push_back(std::move(pending.ballot));
+  return ballots_.back();
+}
+
+}  // namespace minga::verify

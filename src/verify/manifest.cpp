@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: Apache-2.0
+// src/verify/manifest.cpp - election manifest: validation, canonical JSON, H_B (see the header).
+#include "minga/verify/manifest.hpp"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "minga/core/error.hpp"
+#include "minga/verify/hash.hpp"
+#include "minga/verify/proofs.hpp"
+
+namespace minga::verify {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSchema = "minga.manifest/1";
+constexpr std::size_t kMaxIdLength = 64;
+constexpr std::size_t kMaxTextLength = 256;
+
+[[noreturn]] void invalid(const std::string& field, const std::string& reason) {
+  throw Error(Errc::invalid_argument, Location{"<manifest>", 0, field}, reason);
+}
+[[noreturn]] void malformed(const std::string& field, const std::string& reason) {
+  throw_parse_error(Location{"<manifest>", 0, field}, reason);
+}
+
+void check_id(const std::string& id, const std::string& field) {
+  if (!is_valid_id(id)) invalid(field, "an id has 1 to 64 characters of A-Z a-z 0-9 . _ -");
+}
+
+void check_text(const std::string& text, const std::string& field) {
+  if (text.size() > kMaxTextLength) invalid(field, "longer than 256 bytes");
+  try {
+    (void)json(text).dump();  // throws on invalid UTF-8
+  } catch (const json::exception&) {
+    invalid(field, "not valid UTF-8");
+  }
+}
+
+void check_contest(const ManifestContest& c, const std::string& at) {
+  check_id(c.id, at + ".id");
+  check_text(c.title, at + ".title");
+  const std::uint64_t n = c.options.size();
+  if (n == 0) invalid(at + ".options", "a contest has at least one option");
+  if (n > kMaxRangeBound) invalid(at + ".options", "more than 4096 options");
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < c.options.size(); ++i) {
+    const std::string field = at + ".options[" + std::to_string(i + 1) + "]";
+    check_id(c.options[i].id, field + ".id");
+    check_text(c.options[i].label, field + ".label");
+    if (!ids.insert(c.options[i].id).second) invalid(field + ".id", "repeats option id \"" + c.options[i].id + "\"");
+  }
+  const std::uint64_t r = c.option_range, l = c.selection_limit;
+  const bool yes_no = c.kind == ContestKind::plurality || c.kind == ContestKind::approval ||
+                      c.kind == ContestKind::budgeting_approval;
+  if (yes_no && r != 1) invalid(at + ".option_range", std::string(contest_kind_name(c.kind)) + " has option_range 1");
+  if (r < 1 || r > kMaxRangeBound) invalid(at + ".option_range", "option_range is 1..4096");
+  if (c.kind == ContestKind::plurality && l != 1) invalid(at + ".selection_limit", "plurality has selection_limit 1");
+  const std::uint64_t most = n * r;
+  if (l < 1 || l > most || l > kMaxRangeBound)
+    invalid(at + ".selection_limit", "selection_limit is 1.." + std::to_string(std::min<std::uint64_t>(most, kMaxRangeBound)) +
+                                         " (options x option_range, at most 4096)");
+  if (c.kind == ContestKind::score && l < r) invalid(at + ".selection_limit", "score needs selection_limit >= option_range");
+}
+
+const json& member(const json& j, const char* key, const std::string& at) {
+  if (!j.contains(key)) malformed(at + key, "missing key");
+  return j.at(key);
+}
+std::string text_member(const json& j, const char* key, const std::string& at) {
+  const json& v = member(j, key, at);
+  if (!v.is_string()) malformed(at + key, "expected a string");
+  return v.get<std::string>();
+}
+std::uint64_t count_member(const json& j, const char* key, const std::string& at) {
+  const json& v = member(j, key, at);
+  if (!v.is_number_unsigned()) malformed(at + key, "expected a non-negative integer");
+  return v.get<std::uint64_t>();
+}
+void only_keys(const json& j, std::initializer_list<const char*> keys, const std::string& at) {
+  if (!j.is_object()) malformed(at.empty() ? "" : at.substr(0, at.size() - 1), "expected a JSON object");
+  for (const auto& [key, value] : j.items()) {
+    bool known = false;
+    for (const char* k : keys) known = known || key == k;
+    if (!known) malformed(at + key, "unknown key");
+  }
+}
+
+ContestKind parse_kind(const std::string& name, const std::string& field) {
+  for (ContestKind k : {ContestKind::plurality, ContestKind::approval, ContestKind::budgeting_approval,
+                        ContestKind::score, ContestKind::cumulative})
+    if (name == contest_kind_name(k)) return k;
+  malformed(field, "unknown contest kind \"" + name + "\"");
+}
+
+}  // namespace
+
+bool is_valid_id(std::string_view id) noexcept {
+  if (id.empty() || id.size() > kMaxIdLength) return false;
+  for (char ch : id) {
+    const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' ||
+                    ch == '_' || ch == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+const char* contest_kind_name(ContestKind kind) noexcept {
+  switch (kind) {
+    case ContestKind::plurality: return "plurality";
+    case ContestKind::approval: return "approval";
+    case ContestKind::budgeting_approval: return "budgeting_approval";
+    case ContestKind::score: return "score";
+    case ContestKind::cumulative: return "cumulative";
+  }
+  return "?";
+}
+
+void Manifest::validate() const {
+  check_id(election_id, "election_id");
+  check_text(title, "title");
+  if (contests.empty()) invalid("contests", "a manifest has at least one contest");
+  if (contests.size() > kMaxRangeBound) invalid("contests", "more than 4096 contests");
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < contests.size(); ++i) {
+    const std::string at = "contests[" + std::to_string(i + 1) + "]";
+    check_contest(contests[i], at);
+    if (!ids.insert(contests[i].id).second) invalid(at + ".id", "repeats contest id \"" + contests[i].id + "\"");
+  }
+}
+
+std::string Manifest::canonical_json() const {
+  validate();
+  json cs = json::array();
+  for (const ManifestContest& c : contests) {
+    json os = json::array();
+    for (const ManifestOption& o : c.options) os.push_back({{"id", o.id}, {"label", o.label}});
+    cs.push_back({{"id", c.id},
+                  {"title", c.title},
+                  {"kind", contest_kind_name(c.kind)},
+                  {"option_range", c.option_range},
+                  {"selection_limit", c.selection_limit},
+                  {"options", std::move(os)}});
+  }
+  const json j = {{"schema", kSchema}, {"election_id", election_id}, {"title", title}, {"contests", std::move(cs)}};
+  return j.dump();  // std::map keys: sorted; compact
+}
+
+Manifest Manifest::from_json(std::string_view text) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::exception& e) {
+    malformed("", std::string("malformed JSON: ") + e.what());
+  }
+  only_keys(j, {"schema", "election_id", "title", "contests"}, "");
+  if (text_member(j, "schema", "") != kSchema) malformed("schema", "expected \"minga.manifest/1\"");
+  Manifest m;
+  m.election_id = text_member(j, "election_id", "");
+  m.title = text_member(j, "title", "");
+  const json& cs = member(j, "contests", "");
+  if (!cs.is_array()) malformed("contests", "expected an array");
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    const std::string at = "contests[" + std::to_string(i + 1) + "].";
+    only_keys(cs[i], {"id", "title", "kind", "option_range", "selection_limit", "options"}, at);
+    ManifestContest c;
+    c.id = text_member(cs[i], "id", at);
+    c.title = text_member(cs[i], "title", at);
+    c.kind = parse_kind(text_member(cs[i], "kind", at), at + "kind");
+    c.option_range = count_member(cs[i], "option_range", at);
+    c.selection_limit = count_member(cs[i], "selection_limit", at);
+    const json& os = member(cs[i], "options", at);
+    if (!os.is_array()) malformed(at + "options", "expected an array");
+    for (std::size_t k = 0; k < os.size(); ++k) {
+      const std::string oat = at + "options[" + std::to_string(k + 1) + "].";
+      only_keys(os[k], {"id", "label"}, oat);
+      c.options.push_back({text_member(os[k], "id", oat), text_member(os[k], "label", oat)});
+    }
+    m.contests.push_back(std::move(c));
+  }
+  m.validate();
+  return m;
+}
+
+Bytes32 Manifest::hash(const Bytes32& parameter_hash) const {
+  return Transcript(parameter_hash, Tag::manifest).text(canonical_json()).h32();
+}
+
+std::size_t Manifest::selection_count() const noexcept {
+  std::size_t n = 0;
+  for (const ManifestContest& c : contests) n += c.options.size();
+  return n;
+}
+
+}  // namespace minga::verify

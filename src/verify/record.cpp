@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: Apache-2.0
+// src/verify/record.cpp - the election record's JSON form (docs/verify_record.md).
+#include "minga/verify/record.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "minga/core/error.hpp"
+
+namespace minga::verify {
+namespace {
+
+using nlohmann::json;
+constexpr const char* kSchema = "minga.record/1";
+
+// ---- writing ----
+
+json proof_json(const RangeProof& p) {
+  json c = json::array(), r = json::array();
+  for (const Scalar& s : p.challenges) c.push_back(s.hex());
+  for (const Scalar& s : p.responses) r.push_back(s.hex());
+  return {{"challenges", c}, {"responses", r}};
+}
+
+json ballot_json(const EncryptedBallot& b) {
+  json contests = json::array();
+  for (const EncryptedContest& c : b.contests) {
+    json sels = json::array();
+    for (const EncryptedSelection& s : c.selections)
+      sels.push_back({{"alpha", s.ciphertext.alpha.hex()}, {"beta", s.ciphertext.beta.hex()}, {"proof", proof_json(s.proof)}});
+    contests.push_back({{"selections", sels}, {"limit_proof", proof_json(c.limit_proof)}});
+  }
+  json j = {{"ballot_id", b.ballot_id},
+            {"device_id", b.device_id},
+            {"chain_mode", static_cast<std::uint32_t>(b.chain_mode)},
+            {"chain_value", hex_encode(b.chain_value)},
+            {"state", b.state == BallotState::cast ? "cast" : "spoiled"},
+            {"confirmation_code", hex_encode(b.confirmation_code)},
+            {"contests", contests}};
+  if (b.opening) j["opening"] = {{"ballot_nonce", b.opening->ballot_nonce.hex()}, {"selections", b.opening->selections}};
+  return j;
+}
+
+// ---- reading: every accessor names its JSON path ----
+
+[[noreturn]] void fail(const std::string& path, const std::string& reason) {
+  throw_parse_error(Location{"<record>", 0, path}, reason);
+}
+
+struct Node {
+  const json& j;
+  std::string path;
+
+  Node at(const std::string& key) const {
+    if (!j.is_object()) fail(path, "expected a JSON object");
+    if (!j.contains(key)) fail(path + "." + key, "missing field");
+    return {j.at(key), path + "." + key};
+  }
+  Node at(std::size_t i) const { return {j.at(i), path + "[" + std::to_string(i) + "]"}; }
+  void only(std::initializer_list<const char*> keys) const {
+    if (!j.is_object()) fail(path, "expected a JSON object");
+    for (const auto& [key, value] : j.items()) {
+      bool known = false;
+      for (const char* k : keys) known = known || key == k;
+      if (!known) fail(path + "." + key, "unknown field");
+    }
+  }
+  std::size_t size() const {
+    if (!j.is_array()) fail(path, "expected an array");
+    return j.size();
+  }
+  std::string text() const {
+    if (!j.is_string()) fail(path, "expected a string");
+    return j.get<std::string>();
+  }
+  std::uint64_t count() const {
+    if (!j.is_number_unsigned()) fail(path, "expected a non-negative integer");
+    return j.get<std::uint64_t>();
+  }
+  std::uint32_t count32() const {
+    const std::uint64_t v = count();
+    if (v > 0xffffffffu) fail(path, "too large");
+    return static_cast<std::uint32_t>(v);
+  }
+  Bytes32 hash() const {
+    const std::vector<unsigned char> b = hex_decode(text(), 32, path);
+    Bytes32 out{};
+    std::copy(b.begin(), b.end(), out.begin());
+    return out;
+  }
+  Point point() const { return Point::decode(hex_decode(text(), 32, path), path); }
+  Scalar scalar() const { return Scalar::decode(hex_decode(text(), 32, path), path); }
+  std::vector<Scalar> scalars() const {
+    std::vector<Scalar> out;
+    for (std::size_t i = 0, n = size(); i < n; ++i) out.push_back(at(i).scalar());
+    return out;
+  }
+};
+
+RangeProof read_proof(const Node& n) {
+  n.only({"challenges", "responses"});
+  return {n.at("challenges").scalars(), n.at("responses").scalars()};
+}
+
+EncryptedBallot read_ballot(const Node& n) {
+  n.only({"ballot_id", "device_id", "chain_mode", "chain_value", "state", "confirmation_code", "contests", "opening"});
+  EncryptedBallot b;
+  b.ballot_id = n.at("ballot_id").text();
+  b.device_id = n.at("device_id").text();
+  const std::uint64_t mode = n.at("chain_mode").count();
+  if (mode > 1) fail(n.path + ".chain_mode", "expected 0 or 1");
+  b.chain_mode = static_cast<ChainMode>(mode);
+  b.chain_value = n.at("chain_value").hash();
+  const std::string state = n.at("state").text();
+  if (state != "cast" && state != "spoiled") fail(n.path + ".state", "expected \"cast\" or \"spoiled\"");
+  b.state = state == "cast" ? BallotState::cast : BallotState::spoiled;
+  b.confirmation_code = n.at("confirmation_code").hash();
+  const Node cs = n.at("contests");
+  for (std::size_t c = 0, nc = cs.size(); c < nc; ++c) {
+    const Node cn = cs.at(c);
+    cn.only({"selections", "limit_proof"});
+    EncryptedContest ec;
+    const Node ss = cn.at("selections");
+    for (std::size_t s = 0, ns = ss.size(); s < ns; ++s) {
+      const Node sn = ss.at(s);
+      sn.only({"alpha", "beta", "proof"});
+      ec.selections.push_back({{sn.at("alpha").point(), sn.at("beta").point()}, read_proof(sn.at("proof"))});
+    }
+    ec.limit_proof = read_proof(cn.at("limit_proof"));
+    b.contests.push_back(std::move(ec));
+  }
+  if (n.j.contains("opening")) {
+    const Node on = n.at("opening");
+    on.only({"ballot_nonce", "selections"});
+    BallotOpening opening{on.at("ballot_nonce").scalar(), {}};
+    const Node rows = on.at("selections");
+    for (std::size_t c = 0, nc = rows.size(); c < nc; ++c) {
+      const Node row = rows.at(c);
+      std::vector<std::uint64_t> values;
+      for (std::size_t o = 0, no = row.size(); o < no; ++o) values.push_back(row.at(o).count());
+      opening.selections.push_back(std::move(values));
+    }
+    b.opening = std::move(opening);
+  }
+  return b;
+}
+
+}  // namespace
+
+std::string ElectionRecord::to_json() const {
+  json guardians_j = json::array();
+  for (const GuardianRecord& g : guardians) {
+    json commitments = json::array();
+    for (const Point& p : g.commitments) commitments.push_back(p.hex());
+    json responses = json::array();
+    for (const Scalar& s : g.proof.responses) responses.push_back(s.hex());
+    guardians_j.push_back({{"index", g.index},
+                           {"commitments", commitments},
+                           {"proof", {{"challenge", g.proof.challenge.hex()}, {"responses", responses}}}});
+  }
+  json ballots_j = json::array();
+  for (const EncryptedBallot& b : ballots) ballots_j.push_back(ballot_json(b));
+  json contests_j = json::array();
+  for (std::size_t c = 0; c < tally.totals.size(); ++c) {
+    json options = json::array();
+    for (std::size_t o = 0; o < tally.totals[c].size(); ++o) {
+      json option = {{"alpha", tally.totals[c][o].alpha.hex()}, {"beta", tally.totals[c][o].beta.hex()}};
+      if (c < decryption.options.size() && o < decryption.options[c].size()) {
+        const OptionDecryption& d = decryption.options[c][o];
+        json partials = json::array();
+        for (const PartialDecryption& p : d.partials)
+          partials.push_back({{"guardian", p.guardian},
+                              {"share", p.share.hex()},
+                              {"challenge", p.proof.challenge.hex()},
+                              {"response", p.proof.response.hex()}});
+        option["partials"] = partials;
+        option["total"] = d.total;
+      }
+      options.push_back(option);
+    }
+    contests_j.push_back({{"options", options}});
+  }
+  const json j = {
+      {"schema", kSchema},
+      {"parameters",
+       {{"group", "ristretto255"}, {"guardians", parameters.guardians}, {"quorum", parameters.quorum},
+        {"parameter_hash", hex_encode(parameter_hash)}}},
+      {"manifest", json::parse(manifest.canonical_json())},
+      {"manifest_hash", hex_encode(manifest_hash)},
+      {"guardians", guardians_j},
+      {"joint_public_key", public_key.hex()},
+      {"election_hash", hex_encode(election_hash)},
+      {"board", {{"key", board_key.to_string()}, {"checkpoint", board_checkpoint}}},
+      {"ballots", ballots_j},
+      {"tally", {{"cast_ballots", tally.cast_ballots}, {"guardians", decryption.guardians}, {"contests", contests_j}}}};
+  return j.dump(1);
+}
+
+ElectionRecord ElectionRecord::from_json(std::string_view text) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::exception& e) {
+    fail("", std::string("malformed JSON: ") + e.what());
+  }
+  const Node root{j, "$"};
+  root.only({"schema", "parameters", "manifest", "manifest_hash", "guardians", "joint_public_key", "election_hash",
+             "board", "ballots", "tally"});
+  if (root.at("schema").text() != kSchema) fail("$.schema", "expected \"minga.record/1\"");
+  ElectionRecord r;
+  const Node params = root.at("parameters");
+  params.only({"group", "guardians", "quorum", "parameter_hash"});
+  if (params.at("group").text() != "ristretto255") fail("$.parameters.group", "expected \"ristretto255\"");
+  r.parameters.guardians = params.at("guardians").count32();
+  r.parameters.quorum = params.at("quorum").count32();
+  r.parameter_hash = params.at("parameter_hash").hash();
+  try {
+    r.manifest = Manifest::from_json(root.at("manifest").j.dump());
+  } catch (const Error& e) {
+    fail("$.manifest." + e.where().field, e.reason());
+  }
+  r.manifest_hash = root.at("manifest_hash").hash();
+  const Node gs = root.at("guardians");
+  for (std::size_t i = 0, n = gs.size(); i < n; ++i) {
+    const Node g = gs.at(i);
+    g.only({"index", "commitments", "proof"});
+    GuardianRecord gr;
+    gr.index = g.at("index").count32();
+    const Node cs = g.at("commitments");
+    for (std::size_t k = 0, nk = cs.size(); k < nk; ++k) gr.commitments.push_back(cs.at(k).point());
+    const Node p = g.at("proof");
+    p.only({"challenge", "responses"});
+    gr.proof.challenge = p.at("challenge").scalar();
+    gr.proof.responses = p.at("responses").scalars();
+    r.guardians.push_back(std::move(gr));
+  }
+  r.public_key = root.at("joint_public_key").point();
+  r.election_hash = root.at("election_hash").hash();
+  const Node board = root.at("board");
+  board.only({"key", "checkpoint"});
+  try {
+    r.board_key = NoteVerifier::parse(board.at("key").text());
+  } catch (const Error& e) {
+    fail("$.board.key", e.reason());
+  }
+  r.board_checkpoint = board.at("checkpoint").text();
+  const Node bs = root.at("ballots");
+  for (std::size_t i = 0, n = bs.size(); i < n; ++i) r.ballots.push_back(read_ballot(bs.at(i)));
+  const Node t = root.at("tally");
+  t.only({"cast_ballots", "guardians", "contests"});
+  r.tally.cast_ballots = t.at("cast_ballots").count();
+  const Node tg = t.at("guardians");
+  for (std::size_t i = 0, n = tg.size(); i < n; ++i) r.decryption.guardians.push_back(tg.at(i).count32());
+  const Node tc = t.at("contests");
+  for (std::size_t c = 0, nc = tc.size(); c < nc; ++c) {
+    const Node cn = tc.at(c);
+    cn.only({"options"});
+    const Node os = cn.at("options");
+    r.tally.totals.emplace_back();
+    r.decryption.options.emplace_back();
+    for (std::size_t o = 0, no = os.size(); o < no; ++o) {
+      const Node on = os.at(o);
+      on.only({"alpha", "beta", "partials", "total"});
+      r.tally.totals.back().push_back({on.at("alpha").point(), on.at("beta").point()});
+      OptionDecryption d;
+      const Node ps = on.at("partials");
+      for (std::size_t p = 0, np = ps.size(); p < np; ++p) {
+        const Node pn = ps.at(p);
+        pn.only({"guardian", "share", "challenge", "response"});
+        d.partials.push_back(
+            {pn.at("guardian").count32(), pn.at("share").point(), {pn.at("challenge").scalar(), pn.at("response").scalar()}});
+      }
+      d.total = on.at("total").count();
+      r.decryption.options.back().push_back(std::move(d));
+    }
+  }
+  return r;
+}
+
+ElectionRecord make_record(const ElectionContext& context, std::span<const GuardianRecord> guardians,
+                           const BallotBox& box, const EncryptedTally& tally, const TallyDecryption& decryption) {
+  ElectionRecord r;
+  r.parameters = context.parameters;
+  r.parameter_hash = context.parameter_hash;
+  r.manifest = context.manifest;
+  r.manifest_hash = context.manifest_hash;
+  r.guardians.assign(guardians.begin(), guardians.end());
+  r.public_key = context.public_key;
+  r.election_hash = context.election_hash;
+  r.board_key = box.board().verifier();
+  r.board_checkpoint = box.board().checkpoint();
+  r.ballots = box.ballots();
+  r.tally = tally;
+  r.decryption = decryption;
+  return r;
+}
+
+}  // namespace minga::verify

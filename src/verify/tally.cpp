@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+// src/verify/tally.cpp - homomorphic tally and threshold decryption (see the header).
+#include "minga/verify/tally.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "minga/core/error.hpp"
+
+namespace minga::verify {
+
+EncryptedTally aggregate(const ElectionContext& context, std::span<const EncryptedBallot> ballots) {
+  const Manifest& m = context.manifest;
+  EncryptedTally tally;
+  for (const ManifestContest& c : m.contests) tally.totals.emplace_back(c.options.size());
+  for (const EncryptedBallot& b : ballots) {
+    if (b.state != BallotState::cast) continue;
+    if (b.contests.size() != m.contests.size())
+      throw Error(Errc::invalid_argument, Location{"ballot " + b.ballot_id, 0, "contests"}, "does not fit the manifest");
+    for (std::size_t c = 0; c < m.contests.size(); ++c) {
+      if (b.contests[c].selections.size() != m.contests[c].options.size())
+        throw Error(Errc::invalid_argument, Location{"ballot " + b.ballot_id, 0, "contest " + m.contests[c].id},
+                    "does not fit the manifest");
+      for (std::size_t o = 0; o < m.contests[c].options.size(); ++o)
+        tally.totals[c][o] += b.contests[c].selections[o].ciphertext;
+    }
+    ++tally.cast_ballots;
+  }
+  return tally;
+}
+
+std::uint64_t total_bound(const ManifestContest& contest, std::uint64_t cast_ballots) {
+  return cast_ballots * std::min(contest.option_range, contest.selection_limit);
+}
+
+DecryptionStatement option_statement(const ElectionContext& context, const EncryptedTally& tally, std::size_t contest,
+                                     std::size_t option) {
+  return DecryptionStatement{context.election_hash, context.public_key, contest + 1, option + 1,
+                             tally.totals.at(contest).at(option)};
+}
+
+TallyDecryption decrypt_tally(const ElectionContext& context, std::span<const GuardianRecord> records,
+                              const EncryptedTally& tally, std::span<const GuardianShare> available) {
+  if (tally.cast_ballots == 0) throw Error(Errc::invalid_argument, "no cast ballot to decrypt");
+  const std::uint32_t quorum = context.parameters.quorum;
+  if (available.size() < quorum)
+    throw Error(Errc::invalid_argument, "decryption needs " + std::to_string(quorum) + " guardians, " +
+                                            std::to_string(available.size()) + " are available");
+  TallyDecryption out;
+  std::vector<Point> public_shares;
+  for (const GuardianShare& g : available) {
+    if (g.index < 1 || g.index > context.parameters.guardians)
+      throw Error(Errc::invalid_argument, "guardian " + std::to_string(g.index) + " is not in the ceremony");
+    if (std::find(out.guardians.begin(), out.guardians.end(), g.index) != out.guardians.end())
+      throw Error(Errc::invalid_argument, "guardian " + std::to_string(g.index) + " appears twice");
+    out.guardians.push_back(g.index);
+    public_shares.push_back(share_public_key(records, g.index));
+  }
+  std::map<std::uint64_t, std::unique_ptr<DiscreteLog>> logs;  // one table per bound
+  for (std::size_t c = 0; c < tally.totals.size(); ++c) {
+    const std::uint64_t bound = total_bound(context.manifest.contests.at(c), tally.cast_ballots);
+    auto& log = logs[bound];
+    if (!log) log = std::make_unique<DiscreteLog>(context.public_key, bound);
+    out.options.emplace_back();
+    for (std::size_t o = 0; o < tally.totals[c].size(); ++o) {
+      const DecryptionStatement st = option_statement(context, tally, c, o);
+      OptionDecryption od;
+      for (std::size_t g = 0; g < available.size(); ++g) {
+        od.partials.push_back(partial_decrypt(st, available[g].index, available[g].share));
+        if (!verify_partial_decryption(st, public_shares[g], od.partials.back()))
+          throw Error(Errc::mismatch, "guardian " + std::to_string(available[g].index) +
+                                          "'s partial decryption does not verify (wrong share?)");
+      }
+      const Point combined = combine_partial_decryptions(od.partials, quorum);
+      od.total = log->solve(plaintext_point(st.total, combined));
+      out.options.back().push_back(std::move(od));
+    }
+  }
+  return out;
+}
+
+}  // namespace minga::verify

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: Apache-2.0
+// src/verify/verifier.cpp - the independent verifier (see the header for the checks).
+#include "minga/verify/verifier.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "minga/core/error.hpp"
+#include "minga/verify/hash.hpp"
+
+namespace minga::verify {
+namespace {
+
+// Collects failures of one check: the first reason and a count.
+class Tracker {
+ public:
+  Tracker(std::string name, std::string what) : name_(std::move(name)), what_(std::move(what)) {}
+  void fail(const std::string& reason) {
+    if (failures_++ == 0) first_ = reason;
+  }
+  // Runs f; a minga::Error thrown by it (bad data that cannot even be computed on) is a failure.
+  void guard(const std::string& where, const std::function<void()>& f) {
+    try {
+      f();
+    } catch (const Error& e) {
+      fail(where + ": " + e.what());
+    }
+  }
+  VerificationCheck result() const {
+    if (failures_ == 0) return {name_, true, what_};
+    return {name_, false, first_ + (failures_ > 1 ? " (and " + std::to_string(failures_ - 1) + " more)" : "")};
+  }
+
+ private:
+  std::string name_, what_, first_;
+  std::size_t failures_ = 0;
+};
+
+std::string ballot_name(const EncryptedBallot& b, std::size_t i) {
+  return "ballot " + std::to_string(i + 1) + " (" + b.ballot_id + ")";
+}
+
+// The verifier's own context: recomputed hashes (falling back to the stored key
+// only when the guardians' key cannot be formed, which joint_key reports).
+struct Recomputed {
+  bool params_ok = false;
+  Bytes32 h_p{}, h_b{}, h_e{};
+  Point k;
+};
+
+bool fits_manifest(const Manifest& m, const EncryptedBallot& b) {
+  if (b.contests.size() != m.contests.size()) return false;
+  for (std::size_t c = 0; c < m.contests.size(); ++c)
+    if (b.contests[c].selections.size() != m.contests[c].options.size()) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
+  std::vector<VerificationCheck> out;
+  const Manifest& m = r.manifest;
+  Recomputed re;
+
+  {  // parameters
+    Tracker t("parameters", "n = " + std::to_string(r.parameters.guardians) + ", k = " +
+                                std::to_string(r.parameters.quorum) + ", H_P recomputed");
+    t.guard("parameters", [&] {
+      r.parameters.validate();
+      re.h_p = r.parameters.parameter_hash();
+      re.params_ok = true;
+      if (re.h_p != r.parameter_hash) t.fail("stored parameter_hash differs from H_P recomputed from n and k");
+    });
+    out.push_back(t.result());
+  }
+  {  // guardians
+    Tracker t("guardians", std::to_string(r.guardians.size()) + " guardian records with valid proofs of possession");
+    if (r.guardians.size() != r.parameters.guardians)
+      t.fail(std::to_string(r.guardians.size()) + " guardian records for n = " + std::to_string(r.parameters.guardians));
+    std::set<std::uint32_t> seen;
+    for (const GuardianRecord& g : r.guardians) {
+      if (!seen.insert(g.index).second) t.fail("guardian " + std::to_string(g.index) + " appears twice");
+      if (!re.params_ok || !verify_guardian_record(r.parameters, g))
+        t.fail("guardian " + std::to_string(g.index) + ": commitments or proof of possession do not verify");
+    }
+    out.push_back(t.result());
+  }
+  {  // joint key
+    Tracker t("joint_key", "K is the sum of the guardians' first commitments");
+    re.k = r.public_key;
+    t.guard("joint key", [&] {
+      re.k = joint_public_key(r.guardians);
+      if (!(re.k == r.public_key)) t.fail("stored joint_public_key is not the sum of the guardians' K_i0");
+    });
+    out.push_back(t.result());
+  }
+  {  // hash chain
+    Tracker t("hash_chain", "H_B from the canonical manifest and H_E from H_B and K recomputed");
+    t.guard("manifest", [&] {
+      re.h_b = m.hash(re.h_p);
+      re.h_e = Transcript(re.h_b, Tag::election).point(re.k).h32();
+      if (re.h_b != r.manifest_hash) t.fail("stored manifest_hash differs from H_B recomputed");
+      if (re.h_e != r.election_hash) t.fail("stored election_hash differs from H_E recomputed");
+    });
+    out.push_back(t.result());
+  }
+  {  // ballot ids
+    Tracker t("ballot_ids", std::to_string(r.ballots.size()) + " ballot ids, all distinct");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < r.ballots.size(); ++i)
+      if (!ids.insert(r.ballots[i].ballot_id).second) t.fail(ballot_name(r.ballots[i], i) + ": id repeats an earlier ballot");
+    out.push_back(t.result());
+  }
+
+  // Per-ballot proofs and codes.
+  Tracker sel("selection_proofs", "every selection's range proof 0..R holds");
+  Tracker lim("limit_proofs", "every contest's limit proof 0..L holds on the recomputed sum");
+  Tracker codes("confirmation_codes", "every confirmation code recomputed from its ballot");
+  std::size_t selections = 0;
+  for (std::size_t i = 0; i < r.ballots.size(); ++i) {
+    const EncryptedBallot& b = r.ballots[i];
+    const std::string name = ballot_name(b, i);
+    if (!fits_manifest(m, b)) {
+      sel.fail(name + ": its contests and options do not match the manifest");
+      continue;
+    }
+    const Bytes32 h_i = selection_hash(re.h_e, b.ballot_id);
+    for (std::size_t c = 0; c < m.contests.size(); ++c) {
+      const ManifestContest& mc = m.contests[c];
+      std::vector<Ciphertext> cts;
+      for (std::size_t o = 0; o < mc.options.size(); ++o) {
+        const EncryptedSelection& s = b.contests[c].selections[o];
+        ++selections;
+        if (!verify_range({h_i, re.k, c + 1, o + 1, s.ciphertext, mc.option_range}, s.proof))
+          sel.fail(name + " contest " + mc.id + " option " + mc.options[o].id + ": range proof fails");
+        cts.push_back(s.ciphertext);
+      }
+      if (!verify_range(limit_statement(h_i, re.k, c + 1, cts, mc.selection_limit), b.contests[c].limit_proof))
+        lim.fail(name + " contest " + mc.id + ": limit proof fails");
+    }
+    if (compute_confirmation_code(h_i, b) != b.confirmation_code)
+      codes.fail(name + ": confirmation code does not match its ciphertexts and chain field");
+  }
+  out.push_back(sel.result());
+  out.back().reason += out.back().passed ? " (" + std::to_string(selections) + " selections)" : "";
+  out.push_back(lim.result());
+  out.push_back(codes.result());
+
+  {  // device chains
+    Tracker t("device_chains", "each device's ballots chain from its device hash in record order");
+    std::map<std::string, std::pair<ChainMode, Bytes32>> state;  // device -> (mode, previous code)
+    for (std::size_t i = 0; i < r.ballots.size(); ++i) {
+      const EncryptedBallot& b = r.ballots[i];
+      const std::string name = ballot_name(b, i);
+      auto it = state.find(b.device_id);
+      if (it == state.end()) {
+        if (b.chain_value != device_hash(re.h_e, b.device_id))
+          t.fail(name + ": first ballot of device " + b.device_id + " does not start from the device hash");
+        state.emplace(b.device_id, std::make_pair(b.chain_mode, b.confirmation_code));
+        continue;
+      }
+      auto& [mode, previous] = it->second;
+      if (b.chain_mode != mode) t.fail(name + ": device " + b.device_id + " changes chaining mode");
+      const Bytes32 expected = mode == ChainMode::chained ? previous : device_hash(re.h_e, b.device_id);
+      if (b.chain_value != expected)
+        t.fail(name + ": chain value is not " +
+               (mode == ChainMode::chained ? "the previous code on device " : "the device hash of ") + b.device_id);
+      previous = b.confirmation_code;
+    }
+    out.push_back(t.result());
+  }
+  {  // spoiled ballots
+    Tracker t("spoiled_ballots", "every spoiled ballot reopens to its ciphertexts and code; cast ballots are not opened");
+    std::size_t spoiled = 0;
+    for (std::size_t i = 0; i < r.ballots.size(); ++i) {
+      const EncryptedBallot& b = r.ballots[i];
+      const std::string name = ballot_name(b, i);
+      if (b.state == BallotState::cast) {
+        if (b.opening) t.fail(name + ": a cast ballot carries an opening (its secret nonce)");
+        continue;
+      }
+      ++spoiled;
+      if (!b.opening) {
+        t.fail(name + ": spoiled without an opening");
+        continue;
+      }
+      t.guard(name, [&] {
+        ElectionContext ctx{r.parameters, m, re.k, re.h_p, re.h_b, re.h_e};
+        const EncryptedBallot again = reopen_ballot(ctx, b);
+        bool same = again.confirmation_code == b.confirmation_code && fits_manifest(m, b);
+        for (std::size_t c = 0; same && c < b.contests.size(); ++c)
+          for (std::size_t o = 0; o < b.contests[c].selections.size(); ++o)
+            same = same && again.contests[c].selections[o].ciphertext == b.contests[c].selections[o].ciphertext;
+        if (!same) t.fail(name + ": the opening does not re-encrypt to the ballot and its code");
+      });
+    }
+    out.push_back(t.result());
+    out.back().reason += out.back().passed ? " (" + std::to_string(spoiled) + " spoiled)" : "";
+  }
+
+  std::uint64_t cast = 0;
+  for (const EncryptedBallot& b : r.ballots) cast += b.state == BallotState::cast;
+  {  // board
+    Tracker t("board", "signed checkpoint covers exactly the " + std::to_string(cast) + " cast ballots' codes, in order");
+    t.guard("checkpoint", [&] {
+      const Checkpoint cp = open_checkpoint(r.board_checkpoint, r.board_key);
+      MerkleLog log;
+      for (const EncryptedBallot& b : r.ballots)
+        if (b.state == BallotState::cast) log.append(b.confirmation_code);
+      if (cp.tree_size != cast)
+        t.fail("checkpoint has " + std::to_string(cp.tree_size) + " leaves, the record " + std::to_string(cast) +
+               " cast ballots");
+      else if (cp.root != log.root())
+        t.fail("checkpoint root is not the Merkle root of the cast ballots' codes");
+    });
+    out.push_back(t.result());
+  }
+
+  // Aggregate, recomputed from cast ballots only.
+  std::vector<std::vector<Ciphertext>> totals;
+  for (const ManifestContest& c : m.contests) totals.emplace_back(c.options.size());
+  for (const EncryptedBallot& b : r.ballots)
+    if (b.state == BallotState::cast && fits_manifest(m, b))
+      for (std::size_t c = 0; c < totals.size(); ++c)
+        for (std::size_t o = 0; o < totals[c].size(); ++o) totals[c][o] += b.contests[c].selections[o].ciphertext;
+  {
+    Tracker t("aggregate", "tally ciphertexts are the sums over the " + std::to_string(cast) + " cast ballots");
+    if (r.tally.cast_ballots != cast)
+      t.fail("tally says " + std::to_string(r.tally.cast_ballots) + " cast ballots, the record has " + std::to_string(cast));
+    bool shape = r.tally.totals.size() == totals.size() && r.decryption.options.size() == totals.size();
+    for (std::size_t c = 0; shape && c < totals.size(); ++c)
+      shape = r.tally.totals[c].size() == totals[c].size() && r.decryption.options[c].size() == totals[c].size();
+    if (!shape) {
+      t.fail("the tally's contests and options do not match the manifest");
+    } else {
+      for (std::size_t c = 0; c < totals.size(); ++c)
+        for (std::size_t o = 0; o < totals[c].size(); ++o)
+          if (!(r.tally.totals[c][o] == totals[c][o]))
+            t.fail("contest " + m.contests[c].id + " option " + m.contests[c].options[o].id +
+                   ": tally ciphertext is not the sum of the cast ballots");
+    }
+    out.push_back(t.result());
+  }
+  {  // decryption, against the recomputed totals
+    Tracker t("decryption", "partial decryptions proved, combined totals match K*t");
+    const std::vector<std::uint32_t>& set = r.decryption.guardians;
+    const std::set<std::uint32_t> distinct(set.begin(), set.end());
+    if (distinct.size() != set.size()) t.fail("a guardian appears twice in the decrypting set");
+    if (set.size() < r.parameters.quorum)
+      t.fail(std::to_string(set.size()) + " decrypting guardians, quorum " + std::to_string(r.parameters.quorum));
+    std::map<std::uint32_t, Point> public_shares;
+    for (std::uint32_t g : distinct)
+      t.guard("guardian " + std::to_string(g), [&] {
+        if (g < 1 || g > r.parameters.guardians) throw Error(Errc::invalid_argument, "not in the ceremony");
+        public_shares[g] = share_public_key(r.guardians, g);
+      });
+    for (std::size_t c = 0; c < totals.size() && c < r.decryption.options.size(); ++c)
+      for (std::size_t o = 0; o < totals[c].size() && o < r.decryption.options[c].size(); ++o) {
+        const OptionDecryption& d = r.decryption.options[c][o];
+        const std::string where = "contest " + m.contests[c].id + " option " + m.contests[c].options[o].id;
+        const DecryptionStatement st{re.h_e, re.k, c + 1, o + 1, totals[c][o]};
+        std::vector<std::uint32_t> used;
+        bool ok = true;
+        for (const PartialDecryption& p : d.partials) {
+          used.push_back(p.guardian);
+          auto it = public_shares.find(p.guardian);
+          if (it == public_shares.end() || !verify_partial_decryption(st, it->second, p)) {
+            t.fail(where + ": guardian " + std::to_string(p.guardian) + "'s partial decryption does not verify");
+            ok = false;
+          }
+        }
+        std::sort(used.begin(), used.end());
+        if (used != std::vector<std::uint32_t>(distinct.begin(), distinct.end())) {
+          t.fail(where + ": partials are not exactly the decrypting set");
+          ok = false;
+        }
+        if (d.total > total_bound(m.contests[c], cast)) {
+          t.fail(where + ": total " + std::to_string(d.total) + " is above the most the cast ballots allow");
+          ok = false;
+        }
+        if (!ok) continue;
+        t.guard(where, [&] {
+          const Point combined = combine_partial_decryptions(d.partials, r.parameters.quorum);
+          if (!check_plaintext(st, combined, d.total)) t.fail(where + ": total " + std::to_string(d.total) + " is not the decryption");
+        });
+      }
+    out.push_back(t.result());
+  }
+  return out;
+}
+
+bool all_passed(const std::vector<VerificationCheck>& checks) noexcept {
+  return std::all_of(checks.begin(), checks.end(), [](const VerificationCheck& c) { return c.passed; });
+}
+
+}  // namespace minga::verify
