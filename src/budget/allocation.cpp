@@ -20,6 +20,21 @@ bool Allocation::is_exhaustive(const BudgetInstance& instance) const {
   return true;
 }
 
+void Allocation::leave_unfunded(ProjectIndex project, std::string reason) {
+  unfunded.push_back({project, std::move(reason)});
+}
+
+void Allocation::drop_unaffordable(const BudgetInstance& instance, std::vector<ProjectIndex>& open,
+                                   const Rational& budget) {
+  const Rational left = budget - total_cost;
+  std::vector<ProjectIndex> fitting;
+  for (ProjectIndex p : open) {
+    if (instance.cost(p) <= left) fitting.push_back(p);
+    else leave_unfunded(p, "costs " + to_exact_string(instance.cost(p)) + ", only " + to_exact_string(left) + " left");
+  }
+  open.swap(fitting);
+}
+
 namespace {
 
 nlohmann::ordered_json stats_json(const VoterStats& v) {

@@ -268,7 +268,7 @@ Allocation run(const BudgetInstance& in, const MaximinSupportOptions& options, c
   for (const Integer& c : scaled.cost) cost.push_back(from_integer<Int>(c));
   std::vector<ProjectIndex> open;
   for (ProjectIndex p = 0; p < in.num_projects(); ++p) {
-    if (in.votes(p) == 0) out.unfunded.push_back({p, "nobody supports it"});
+    if (in.votes(p) == 0) out.leave_unfunded(p, "nobody supports it");
     else open.push_back(p);
   }
 
@@ -277,13 +277,7 @@ Allocation run(const BudgetInstance& in, const MaximinSupportOptions& options, c
   Int funded_total{0};
   std::optional<Ratio<Int>> z_funded;
   for (std::uint32_t round = 1; !open.empty(); ++round) {
-    const Rational left = budget - out.total_cost;
-    std::vector<ProjectIndex> fitting;
-    for (ProjectIndex p : open) {
-      if (in.cost(p) <= left) fitting.push_back(p);
-      else out.unfunded.push_back({p, "costs " + to_exact_string(in.cost(p)) + ", only " + to_exact_string(left) + " left"});
-    }
-    open.swap(fitting);
+    out.drop_unaffordable(in, open, budget);
     if (open.empty()) break;
 
     // A lower bound for each candidate, itself the ratio of a set: the funded

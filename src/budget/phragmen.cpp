@@ -24,7 +24,7 @@ Allocation sequential_phragmen(const BudgetInstance& in, const PhragmenOptions& 
   std::vector<ProjectIndex> open;
   for (ProjectIndex p = 0; p < m; ++p) {
     if (in.votes(p) == 0) {
-      out.unfunded.push_back({p, "nobody supports it"});
+      out.leave_unfunded(p, "nobody supports it");
       continue;
     }
     carrying[p].assign(1, in.votes(p));
@@ -32,13 +32,7 @@ Allocation sequential_phragmen(const BudgetInstance& in, const PhragmenOptions& 
   }
   for (std::uint32_t round = 1; !open.empty(); ++round) {
     // Drop what no longer fits, then find the smallest new maximal load.
-    const Rational left = budget - out.total_cost;
-    std::vector<ProjectIndex> fitting;
-    for (ProjectIndex p : open) {
-      if (in.cost(p) <= left) fitting.push_back(p);
-      else out.unfunded.push_back({p, "costs " + to_exact_string(in.cost(p)) + ", only " + to_exact_string(left) + " left"});
-    }
-    open.swap(fitting);
+    out.drop_unaffordable(in, open, budget);
     if (open.empty()) break;
     std::vector<ProjectIndex> best;
     Rational best_load;

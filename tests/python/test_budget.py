@@ -267,6 +267,31 @@ def test_phragmen_matches_pabutools_until_it_stops(pabutools):
     print(f"phragmen: {same} equal, {longer} where minga funds more after pabutools stops")
 
 
+def test_maximin_support_matches_pabutools(pabutools):
+    # pabutools solves a floating-point LP (CBC) per candidate; minga computes each load exactly.
+    # Where two candidates' loads are exactly equal, float noise can make pabutools see a strict
+    # order and skip lexicographic tie-breaking: the outcomes may then part at that round, and
+    # only there. Every such parting must be at a round where minga records an exact tie.
+    from pabutools.rules import maximin_support
+    from pabutools.tiebreaking import lexico_tie_breaking
+
+    n = 40  # one LP per candidate and round: the slowest peer here
+    same = parted_at_tie = 0
+    for costs, budget, ballots in random_instances(n, seed=5):
+        instance, profile = to_pabutools(costs, budget, ballots)
+        theirs = names(maximin_support(instance, profile, tie_breaking=lexico_tie_breaking))
+        ours = minga.budget_from_pabutools(instance, profile, "maximin-support", tie_break="by_id")
+        if list(ours.selected) == theirs:
+            same += 1
+            continue
+        k = next((i for i, (a, b) in enumerate(zip(ours.selected, theirs)) if a != b), None)
+        assert k is not None, (costs, budget, ballots, ours.selected, theirs)  # one is longer: not a tie
+        assert theirs[k] in ours.steps[k].tied_with, (costs, budget, ballots, ours.selected, theirs)
+        parted_at_tie += 1
+    assert same + parted_at_tie == n and same >= 0.9 * n
+    print(f"maximin support: {same} equal, {parted_at_tie} parted at an exact tie")
+
+
 @pytest.mark.parametrize("path", small_pabulib_files(400_000))
 def test_pabutools_objects_reproduce_the_selected_column(pabutools, path):
     # The file read by pabutools, converted (META kept, so "official" runs the rule it names).

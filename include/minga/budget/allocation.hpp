@@ -61,6 +61,12 @@ struct Allocation {
   MINGA_EXPORT bool contains(ProjectIndex p) const;
   /// True when no unselected project fits in the money left.
   MINGA_EXPORT bool is_exhaustive(const BudgetInstance& instance) const;
+  /// Records a project as not funded, with the reason.
+  MINGA_EXPORT void leave_unfunded(ProjectIndex project, std::string reason);
+  /// Moves the projects of `open` that cost more than budget - total_cost to
+  /// `unfunded` ("costs 500, only 120 left"), keeping the order of the rest.
+  MINGA_EXPORT void drop_unaffordable(const BudgetInstance& instance, std::vector<ProjectIndex>& open,
+                                      const Rational& budget);
 };
 
 struct OutcomeAnalysis;  // analysis.hpp
