@@ -45,6 +45,7 @@ const CommandSpec& qv_command();  // quadratic voting (issue 5)
 const CommandSpec& qf_command();  // quadratic funding (issue 5)
 const CommandSpec& budget_command();
 const CommandSpec& tally_command();
+const CommandSpec& verify_command();  // election records (issue 6)
 
 /// A mistake in the command line: reported with the command's usage line, exit 64.
 class UsageError : public std::runtime_error {

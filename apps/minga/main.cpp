@@ -14,8 +14,9 @@ namespace minga::cli {
 
 namespace {
 
-std::array<const CommandSpec*, 8> all_commands() {
-  return {&info_command(), &convert_command(), &merge_command(), &demo_command(), &budget_command(), &tally_command(), &qv_command(), &qf_command()};
+std::array<const CommandSpec*, 9> all_commands() {
+  return {&info_command(), &convert_command(), &merge_command(), &demo_command(), &budget_command(), &tally_command(), &qv_command(), &qf_command(),
+          &verify_command()};
 }
 
 const CommandSpec* find_command(std::string_view name) {

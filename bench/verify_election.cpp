@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+// minga_bench_election [BALLOTS]: a whole election of BALLOTS ballots (default 1000) with
+// 2 approval contests x 5 options (limit 2), 3-of-5 guardians, every 20th ballot
+// challenged; prints wall time and ballots per second for encrypt + prove, tally and
+// decryption, record JSON writing/reading and the verifier. Single thread.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "minga/verify/ballot.hpp"
+#include "minga/verify/record.hpp"
+#include "minga/verify/tally.hpp"
+#include "minga/verify/verifier.hpp"
+
+using namespace minga::verify;
+using Clock = std::chrono::steady_clock;
+
+static double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+int main(int argc, char** argv) {
+  const std::size_t ballots = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000;
+  Manifest m{"bench", "bench", {}};
+  for (const char* id : {"c1", "c2"}) {
+    ManifestContest c{id, id, ContestKind::approval, 1, 2, {}};
+    for (int o = 1; o <= 5; ++o) c.options.push_back({"o" + std::to_string(o), "option"});
+    m.contests.push_back(c);
+  }
+  const CeremonyParameters params{5, 3};
+  std::vector<GuardianPolynomial> polys;
+  std::vector<GuardianRecord> records;
+  for (std::uint32_t i = 1; i <= 5; ++i) {
+    polys.emplace_back(params, i);
+    records.push_back(polys.back().record());
+  }
+  std::vector<GuardianShare> available;
+  for (std::uint32_t l : {1u, 2u, 4u}) {
+    std::vector<SecretScalar> received;
+    for (const GuardianPolynomial& p : polys) received.push_back(p.share_for(l));
+    available.push_back({l, combine_shares(received)});
+  }
+  const ElectionContext ctx = ElectionContext::make(params, m, joint_public_key(records));
+  BallotBox box(ctx, SigningKey::generate("bench/board"));
+  EncryptionDevice device(ctx, "kiosk");
+
+  auto t = Clock::now();
+  for (std::size_t i = 0; i < ballots; ++i) {
+    std::vector<std::vector<std::uint64_t>> choices(2, std::vector<std::uint64_t>(5, 0));
+    choices[0][i % 5] = 1;
+    choices[1][(i / 5) % 5] = 1;
+    choices[1][(i / 25 + 1 + (i / 5) % 5) % 5] = i % 2;
+    PendingBallot p = device.encrypt({"b" + std::to_string(i), choices});
+    if (i % 20 == 19)
+      (void)box.challenge(std::move(p));
+    else
+      (void)box.cast(std::move(p));
+  }
+  const double encrypt_s = seconds_since(t);
+  std::printf("encrypt + prove + cast: %zu ballots (10 selections, 2 limit proofs each) in %.2f s = %.1f ballots/s, %.3f ms/selection\n",
+              ballots, encrypt_s, ballots / encrypt_s, 1000 * encrypt_s / (ballots * 10.0));
+
+  t = Clock::now();
+  const EncryptedTally tally = aggregate(ctx, box.ballots());
+  const double aggregate_s = seconds_since(t);
+  t = Clock::now();
+  const TallyDecryption dec = decrypt_tally(ctx, records, tally, available);
+  const double decrypt_s = seconds_since(t);
+  std::printf("aggregate: %.3f s; decrypt 10 totals with 3 guardians: %.3f s\n", aggregate_s, decrypt_s);
+
+  t = Clock::now();
+  const std::string json = make_record(ctx, records, box, tally, dec).to_json();
+  const double write_s = seconds_since(t);
+  t = Clock::now();
+  const ElectionRecord record = ElectionRecord::from_json(json);
+  const double read_s = seconds_since(t);
+  std::printf("record: %.1f MB JSON, written in %.2f s, read (every point and scalar decoded) in %.2f s\n",
+              json.size() / 1e6, write_s, read_s);
+
+  t = Clock::now();
+  const auto checks = verify_record(record);
+  const double verify_s = seconds_since(t);
+  std::printf("verify record: %.2f s = %.1f ballots/s (%s)\n", verify_s, ballots / verify_s,
+              all_passed(checks) ? "all checks passed" : "A CHECK FAILED");
+  return all_passed(checks) ? 0 : 1;
+}
