@@ -3,9 +3,12 @@
 #include "minga/verify/verifier.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <functional>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "minga/core/error.hpp"
 #include "minga/verify/hash.hpp"
@@ -114,17 +117,19 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
     out.push_back(t.result());
   }
 
-  // Per-ballot proofs and codes.
-  Tracker sel("selection_proofs", "every selection's range proof 0..R holds");
-  Tracker lim("limit_proofs", "every contest's limit proof 0..L holds on the recomputed sum");
-  Tracker codes("confirmation_codes", "every confirmation code recomputed from its ballot");
-  std::size_t selections = 0;
-  for (std::size_t i = 0; i < r.ballots.size(); ++i) {
+  // Per-ballot proofs and codes: independent per ballot, so split across the cores.
+  struct BallotFindings {
+    std::vector<std::string> selection, limit, code;
+    std::size_t selections = 0;
+  };
+  std::vector<BallotFindings> findings(r.ballots.size());
+  auto check_ballot = [&](std::size_t i) {
     const EncryptedBallot& b = r.ballots[i];
+    BallotFindings& f = findings[i];
     const std::string name = ballot_name(b, i);
     if (!fits_manifest(m, b)) {
-      sel.fail(name + ": its contests and options do not match the manifest");
-      continue;
+      f.selection.push_back(name + ": its contests and options do not match the manifest");
+      return;
     }
     const Bytes32 h_i = selection_hash(re.h_e, b.ballot_id);
     for (std::size_t c = 0; c < m.contests.size(); ++c) {
@@ -132,16 +137,44 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
       std::vector<Ciphertext> cts;
       for (std::size_t o = 0; o < mc.options.size(); ++o) {
         const EncryptedSelection& s = b.contests[c].selections[o];
-        ++selections;
+        ++f.selections;
         if (!verify_range({h_i, re.k, c + 1, o + 1, s.ciphertext, mc.option_range}, s.proof))
-          sel.fail(name + " contest " + mc.id + " option " + mc.options[o].id + ": range proof fails");
+          f.selection.push_back(name + " contest " + mc.id + " option " + mc.options[o].id + ": range proof fails");
         cts.push_back(s.ciphertext);
       }
       if (!verify_range(limit_statement(h_i, re.k, c + 1, cts, mc.selection_limit), b.contests[c].limit_proof))
-        lim.fail(name + " contest " + mc.id + ": limit proof fails");
+        f.limit.push_back(name + " contest " + mc.id + ": limit proof fails");
     }
     if (compute_confirmation_code(h_i, b) != b.confirmation_code)
-      codes.fail(name + ": confirmation code does not match its ciphertexts and chain field");
+      f.code.push_back(name + ": confirmation code does not match its ciphertexts and chain field");
+  };
+  {
+    const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 64);
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> errors(workers);
+    auto work = [&](std::size_t w) {
+      try {
+        for (std::size_t i = next++; i < r.ballots.size(); i = next++) check_ballot(i);
+      } catch (...) {
+        errors[w] = std::current_exception();
+      }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+    work(0);
+    for (std::thread& t : threads) t.join();
+    for (const std::exception_ptr& e : errors)
+      if (e) std::rethrow_exception(e);  // only std::bad_alloc and the like: bad data makes proofs fail
+  }
+  Tracker sel("selection_proofs", "every selection's range proof 0..R holds");
+  Tracker lim("limit_proofs", "every contest's limit proof 0..L holds on the recomputed sum");
+  Tracker codes("confirmation_codes", "every confirmation code recomputed from its ballot");
+  std::size_t selections = 0;
+  for (const BallotFindings& f : findings) {
+    selections += f.selections;
+    for (const std::string& s : f.selection) sel.fail(s);
+    for (const std::string& s : f.limit) lim.fail(s);
+    for (const std::string& s : f.code) codes.fail(s);
   }
   out.push_back(sel.result());
   out.back().reason += out.back().passed ? " (" + std::to_string(selections) + " selections)" : "";

@@ -44,6 +44,8 @@ struct MINGA_EXPORT VerificationCheck {
   std::string reason;  ///< what was checked (passed) or the first failure and the count (failed)
 };
 
+/// Runs every check. The per-ballot proofs and codes are checked on all cores
+/// (std::thread::hardware_concurrency threads); the result does not depend on it.
 MINGA_EXPORT std::vector<VerificationCheck> verify_record(const ElectionRecord& record);
 
 /// True when every check passed.
