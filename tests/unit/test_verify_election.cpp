@@ -561,3 +561,42 @@ TEST_CASE("record: the published test vector verifies and its hashes follow the 
   field(msg, text_bytes(r.manifest.canonical_json()));
   CHECK(blake(h_p, msg) == r.manifest_hash);
 }
+
+TEST_CASE("record: random byte mutations of the vector never crash the reader or the verifier", "[verify-election]") {
+  std::ifstream in(std::string(MINGA_TEST_SOURCE_DIR) + "/data/verify_record_vector.json");
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string honest = text.str();
+  std::mt19937_64 rng(99);
+  const std::string canonical = ElectionRecord::from_json(honest).to_json();
+  std::size_t parsed = 0, rejected = 0, unchanged = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string s = honest;
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits; ++e) {
+      const std::size_t at = rng() % s.size();
+      switch (rng() % 3) {
+        case 0: s[at] = "0123456789abcdef\"{}[],:x"[rng() % 25]; break;
+        case 1: s.erase(at, 1 + rng() % 8); break;
+        default: s.insert(at, 1, "0f\"1,]"[rng() % 6]); break;
+      }
+    }
+    try {
+      const ElectionRecord r = ElectionRecord::from_json(s);
+      ++parsed;
+      // A mutation that still parses either changed nothing the record means (whitespace)
+      // or changed something a check recomputes: nothing in the record goes unchecked.
+      const bool same = r.to_json() == canonical;
+      unchanged += same;
+      INFO(s);
+      CHECK(all_passed(verify_record(r)) == same);
+    } catch (const Error& e) {
+      CHECK(e.code() == Errc::parse);
+      ++rejected;
+    }
+  }
+  CHECK(parsed + rejected == 300);
+  CHECK(rejected > 0);
+  CHECK(parsed > unchanged);  // some mutations reached the verifier
+}
