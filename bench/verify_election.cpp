@@ -17,7 +17,9 @@
 using namespace minga::verify;
 using Clock = std::chrono::steady_clock;
 
-static double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+static double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 int main(int argc, char** argv) {
   const std::size_t ballots = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000;
@@ -57,8 +59,10 @@ int main(int argc, char** argv) {
       (void)box.cast(std::move(p));
   }
   const double encrypt_s = seconds_since(t);
-  std::printf("encrypt + prove + cast: %zu ballots (10 selections, 2 limit proofs each) in %.2f s = %.1f ballots/s, %.3f ms/selection\n",
-              ballots, encrypt_s, ballots / encrypt_s, 1000 * encrypt_s / (ballots * 10.0));
+  std::printf(
+      "encrypt + prove + cast: %zu ballots (10 selections, 2 limit proofs each) in %.2f s = %.1f ballots/s, %.3f "
+      "ms/selection\n",
+      ballots, encrypt_s, ballots / encrypt_s, 1000 * encrypt_s / (ballots * 10.0));
 
   t = Clock::now();
   const EncryptedTally tally = aggregate(ctx, box.ballots());

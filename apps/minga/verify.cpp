@@ -33,9 +33,17 @@ ElectionRecord demo_record() {
   Manifest m;
   m.election_id = "minga-demo";
   m.title = "minga demo election";
-  m.contests.push_back({"council", "Council (up to 2)", ContestKind::approval, 1, 2,
+  m.contests.push_back({"council",
+                        "Council (up to 2)",
+                        ContestKind::approval,
+                        1,
+                        2,
                         {{"ana", "Ana"}, {"bo", "Bo"}, {"cy", "Cy"}, {"dee", "Dee"}}});
-  m.contests.push_back({"parks", "Parks (score 0-3, 5 points)", ContestKind::cumulative, 3, 5,
+  m.contests.push_back({"parks",
+                        "Parks (score 0-3, 5 points)",
+                        ContestKind::cumulative,
+                        3,
+                        5,
                         {{"pond", "Pond"}, {"trees", "Trees"}, {"play", "Playground"}}});
   const CeremonyParameters params{5, 3};
   std::vector<GuardianPolynomial> polys;
@@ -80,8 +88,10 @@ int run_verify(const Arguments& args) {
   const std::vector<VerificationCheck> checks = verify_record(record);
   if (args.has("json")) {
     nlohmann::json j = nlohmann::json::array();
-    for (const VerificationCheck& c : checks) j.push_back({{"check", c.name}, {"passed", c.passed}, {"reason", c.reason}});
-    std::cout << nlohmann::json{{"schema", "minga.verification/1"}, {"passed", all_passed(checks)}, {"checks", j}}.dump(1)
+    for (const VerificationCheck& c : checks)
+      j.push_back({{"check", c.name}, {"passed", c.passed}, {"reason", c.reason}});
+    std::cout << nlohmann::json{{"schema", "minga.verification/1"}, {"passed", all_passed(checks)}, {"checks", j}}.dump(
+                     1)
               << '\n';
   } else {
     for (const VerificationCheck& c : checks)

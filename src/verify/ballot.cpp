@@ -39,8 +39,8 @@ std::vector<EncryptedContest> encrypt_contests(const ElectionContext& ctx, const
       cts.push_back(ct);
       total += sigma;
     }
-    ec.limit_proof = prove_range(limit_statement(h_i, ctx.public_key, c + 1, cts, mc.selection_limit), total,
-                                 sum_secrets(nonces));
+    ec.limit_proof =
+        prove_range(limit_statement(h_i, ctx.public_key, c + 1, cts, mc.selection_limit), total, sum_secrets(nonces));
     out.push_back(std::move(ec));
   }
   return out;
@@ -48,7 +48,8 @@ std::vector<EncryptedContest> encrypt_contests(const ElectionContext& ctx, const
 
 }  // namespace
 
-ElectionContext ElectionContext::make(const CeremonyParameters& parameters, Manifest manifest, const Point& public_key) {
+ElectionContext ElectionContext::make(const CeremonyParameters& parameters, Manifest manifest,
+                                      const Point& public_key) {
   parameters.validate();
   manifest.validate();
   if (public_key.is_identity()) throw Error(Errc::invalid_argument, "the joint public key is the identity");
@@ -103,7 +104,8 @@ Bytes32 contest_hash(const Bytes32& selection_hash, std::uint64_t contest, const
 
 Bytes32 compute_confirmation_code(const Bytes32& selection_hash, const EncryptedBallot& ballot) {
   Transcript t(selection_hash, Tag::confirmation_code);
-  for (std::size_t c = 0; c < ballot.contests.size(); ++c) t.bytes(contest_hash(selection_hash, c + 1, ballot.contests[c]));
+  for (std::size_t c = 0; c < ballot.contests.size(); ++c)
+    t.bytes(contest_hash(selection_hash, c + 1, ballot.contests[c]));
   t.u64(static_cast<std::uint32_t>(ballot.chain_mode)).bytes(ballot.chain_value);
   return t.h32();
 }

@@ -52,16 +52,18 @@ void check_contest(const ManifestContest& c, const std::string& at) {
     if (!ids.insert(c.options[i].id).second) invalid(field + ".id", "repeats option id \"" + c.options[i].id + "\"");
   }
   const std::uint64_t r = c.option_range, l = c.selection_limit;
-  const bool yes_no = c.kind == ContestKind::plurality || c.kind == ContestKind::approval ||
-                      c.kind == ContestKind::budgeting_approval;
+  const bool yes_no =
+      c.kind == ContestKind::plurality || c.kind == ContestKind::approval || c.kind == ContestKind::budgeting_approval;
   if (yes_no && r != 1) invalid(at + ".option_range", std::string(contest_kind_name(c.kind)) + " has option_range 1");
   if (r < 1 || r > kMaxRangeBound) invalid(at + ".option_range", "option_range is 1..4096");
   if (c.kind == ContestKind::plurality && l != 1) invalid(at + ".selection_limit", "plurality has selection_limit 1");
   const std::uint64_t most = n * r;
   if (l < 1 || l > most || l > kMaxRangeBound)
-    invalid(at + ".selection_limit", "selection_limit is 1.." + std::to_string(std::min<std::uint64_t>(most, kMaxRangeBound)) +
+    invalid(at + ".selection_limit", "selection_limit is 1.." +
+                                         std::to_string(std::min<std::uint64_t>(most, kMaxRangeBound)) +
                                          " (options x option_range, at most 4096)");
-  if (c.kind == ContestKind::score && l < r) invalid(at + ".selection_limit", "score needs selection_limit >= option_range");
+  if (c.kind == ContestKind::score && l < r)
+    invalid(at + ".selection_limit", "score needs selection_limit >= option_range");
 }
 
 const json& member(const json& j, const char* key, const std::string& at) {

@@ -26,7 +26,8 @@ json ballot_json(const EncryptedBallot& b) {
   for (const EncryptedContest& c : b.contests) {
     json sels = json::array();
     for (const EncryptedSelection& s : c.selections)
-      sels.push_back({{"alpha", s.ciphertext.alpha.hex()}, {"beta", s.ciphertext.beta.hex()}, {"proof", proof_json(s.proof)}});
+      sels.push_back(
+          {{"alpha", s.ciphertext.alpha.hex()}, {"beta", s.ciphertext.beta.hex()}, {"proof", proof_json(s.proof)}});
     contests.push_back({{"selections", sels}, {"limit_proof", proof_json(c.limit_proof)}});
   }
   json j = {{"ballot_id", b.ballot_id},
@@ -36,7 +37,8 @@ json ballot_json(const EncryptedBallot& b) {
             {"state", b.state == BallotState::cast ? "cast" : "spoiled"},
             {"confirmation_code", hex_encode(b.confirmation_code)},
             {"contests", contests}};
-  if (b.opening) j["opening"] = {{"ballot_nonce", b.opening->ballot_nonce.hex()}, {"selections", b.opening->selections}};
+  if (b.opening)
+    j["opening"] = {{"ballot_nonce", b.opening->ballot_nonce.hex()}, {"selections", b.opening->selections}};
   return j;
 }
 
@@ -182,7 +184,9 @@ std::string ElectionRecord::to_json() const {
   const json j = {
       {"schema", kSchema},
       {"parameters",
-       {{"group", "ristretto255"}, {"guardians", parameters.guardians}, {"quorum", parameters.quorum},
+       {{"group", "ristretto255"},
+        {"guardians", parameters.guardians},
+        {"quorum", parameters.quorum},
         {"parameter_hash", hex_encode(parameter_hash)}}},
       {"manifest", json::parse(manifest.canonical_json())},
       {"manifest_hash", hex_encode(manifest_hash)},
@@ -266,8 +270,9 @@ ElectionRecord ElectionRecord::from_json(std::string_view text) {
       for (std::size_t p = 0, np = ps.size(); p < np; ++p) {
         const Node pn = ps.at(p);
         pn.only({"guardian", "share", "challenge", "response"});
-        d.partials.push_back(
-            {pn.at("guardian").count32(), pn.at("share").point(), {pn.at("challenge").scalar(), pn.at("response").scalar()}});
+        d.partials.push_back({pn.at("guardian").count32(),
+                              pn.at("share").point(),
+                              {pn.at("challenge").scalar(), pn.at("response").scalar()}});
       }
       d.total = on.at("total").count();
       r.decryption.options.back().push_back(std::move(d));

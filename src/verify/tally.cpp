@@ -17,7 +17,8 @@ EncryptedTally aggregate(const ElectionContext& context, std::span<const Encrypt
   for (const EncryptedBallot& b : ballots) {
     if (b.state != BallotState::cast) continue;
     if (b.contests.size() != m.contests.size())
-      throw Error(Errc::invalid_argument, Location{"ballot " + b.ballot_id, 0, "contests"}, "does not fit the manifest");
+      throw Error(Errc::invalid_argument, Location{"ballot " + b.ballot_id, 0, "contests"},
+                  "does not fit the manifest");
     for (std::size_t c = 0; c < m.contests.size(); ++c) {
       if (b.contests[c].selections.size() != m.contests[c].options.size())
         throw Error(Errc::invalid_argument, Location{"ballot " + b.ballot_id, 0, "contest " + m.contests[c].id},

@@ -68,8 +68,8 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
   Recomputed re;
 
   {  // parameters
-    Tracker t("parameters", "n = " + std::to_string(r.parameters.guardians) + ", k = " +
-                                std::to_string(r.parameters.quorum) + ", H_P recomputed");
+    Tracker t("parameters", "n = " + std::to_string(r.parameters.guardians) +
+                                ", k = " + std::to_string(r.parameters.quorum) + ", H_P recomputed");
     t.guard("parameters", [&] {
       r.parameters.validate();
       re.h_p = r.parameters.parameter_hash();
@@ -81,7 +81,8 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
   {  // guardians
     Tracker t("guardians", std::to_string(r.guardians.size()) + " guardian records with valid proofs of possession");
     if (r.guardians.size() != r.parameters.guardians)
-      t.fail(std::to_string(r.guardians.size()) + " guardian records for n = " + std::to_string(r.parameters.guardians));
+      t.fail(std::to_string(r.guardians.size()) +
+             " guardian records for n = " + std::to_string(r.parameters.guardians));
     std::set<std::uint32_t> seen;
     for (const GuardianRecord& g : r.guardians) {
       if (!seen.insert(g.index).second) t.fail("guardian " + std::to_string(g.index) + " appears twice");
@@ -113,7 +114,8 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
     Tracker t("ballot_ids", std::to_string(r.ballots.size()) + " ballot ids, all distinct");
     std::set<std::string> ids;
     for (std::size_t i = 0; i < r.ballots.size(); ++i)
-      if (!ids.insert(r.ballots[i].ballot_id).second) t.fail(ballot_name(r.ballots[i], i) + ": id repeats an earlier ballot");
+      if (!ids.insert(r.ballots[i].ballot_id).second)
+        t.fail(ballot_name(r.ballots[i], i) + ": id repeats an earlier ballot");
     out.push_back(t.result());
   }
 
@@ -205,7 +207,8 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
     out.push_back(t.result());
   }
   {  // spoiled ballots
-    Tracker t("spoiled_ballots", "every spoiled ballot reopens to its ciphertexts and code; cast ballots are not opened");
+    Tracker t("spoiled_ballots",
+              "every spoiled ballot reopens to its ciphertexts and code; cast ballots are not opened");
     std::size_t spoiled = 0;
     for (std::size_t i = 0; i < r.ballots.size(); ++i) {
       const EncryptedBallot& b = r.ballots[i];
@@ -236,7 +239,8 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
   std::uint64_t cast = 0;
   for (const EncryptedBallot& b : r.ballots) cast += b.state == BallotState::cast;
   {  // board
-    Tracker t("board", "signed checkpoint covers exactly the " + std::to_string(cast) + " cast ballots' codes, in order");
+    Tracker t("board",
+              "signed checkpoint covers exactly the " + std::to_string(cast) + " cast ballots' codes, in order");
     t.guard("checkpoint", [&] {
       const Checkpoint cp = open_checkpoint(r.board_checkpoint, r.board_key);
       MerkleLog log;
@@ -261,7 +265,8 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
   {
     Tracker t("aggregate", "tally ciphertexts are the sums over the " + std::to_string(cast) + " cast ballots");
     if (r.tally.cast_ballots != cast)
-      t.fail("tally says " + std::to_string(r.tally.cast_ballots) + " cast ballots, the record has " + std::to_string(cast));
+      t.fail("tally says " + std::to_string(r.tally.cast_ballots) + " cast ballots, the record has " +
+             std::to_string(cast));
     bool shape = r.tally.totals.size() == totals.size() && r.decryption.options.size() == totals.size();
     for (std::size_t c = 0; shape && c < totals.size(); ++c)
       shape = r.tally.totals[c].size() == totals[c].size() && r.decryption.options[c].size() == totals[c].size();
@@ -316,7 +321,8 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
         if (!ok) continue;
         t.guard(where, [&] {
           const Point combined = combine_partial_decryptions(d.partials, r.parameters.quorum);
-          if (!check_plaintext(st, combined, d.total)) t.fail(where + ": total " + std::to_string(d.total) + " is not the decryption");
+          if (!check_plaintext(st, combined, d.total))
+            t.fail(where + ": total " + std::to_string(d.total) + " is not the decryption");
         });
       }
     out.push_back(t.result());

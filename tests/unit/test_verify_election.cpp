@@ -76,16 +76,15 @@ TEST_CASE("manifest: validation names the field", "[verify-election]") {
   CHECK(broken([](Manifest& m) { m.contests[0].option_range = 2; }) == "contests[1].option_range");
   CHECK(broken([](Manifest& m) { m.contests[0].selection_limit = 4; }) == "contests[1].selection_limit");
   CHECK(broken([](Manifest& m) { m.contests[0].selection_limit = 0; }) == "contests[1].selection_limit");
-  CHECK(broken([](Manifest& m) { m.contests[1].selection_limit = 2; }) == "contests[2].selection_limit");  // score: L >= R
+  CHECK(broken([](Manifest& m) { m.contests[1].selection_limit = 2; }) ==
+        "contests[2].selection_limit");  // score: L >= R
   CHECK(broken([](Manifest& m) { m.contests[1].option_range = 5000; }) == "contests[2].option_range");
   CHECK(broken([](Manifest& m) { m.contests[1].id = "council"; }) == "contests[2].id");
   CHECK(broken([](Manifest& m) { m.contests[1].options.clear(); }) == "contests[2].options");
   CHECK(broken([](Manifest& m) { m.contests.clear(); }) == "contests");
   CHECK(broken([](Manifest& m) { m.election_id = "has space"; }) == "election_id");
   CHECK(broken([](Manifest& m) { m.title = std::string("\xff\xfe"); }) == "title");
-  CHECK(broken([](Manifest& m) {
-          m.contests[0].kind = ContestKind::plurality;
-        }) == "contests[1].selection_limit");
+  CHECK(broken([](Manifest& m) { m.contests[0].kind = ContestKind::plurality; }) == "contests[1].selection_limit");
   CHECK(broken([](Manifest&) {}).empty());
   // Reader errors: parse errors naming the key.
   CHECK(code_of([] { (void)Manifest::from_json("{"); }) == Errc::parse);
@@ -223,8 +222,9 @@ TEST_CASE("tally: 3-of-5 election, one guardian missing, totals equal the plaint
   for (std::size_t c = 0; c < 2; ++c)
     for (std::size_t o = 0; o < expected[c].size(); ++o) CHECK(three.options[c][o].total == expected[c][o]);
   // Two are not enough; a wrong share is caught and names its guardian.
-  CHECK(code_of([&] { (void)decrypt_tally(ctx, ceremony.records, tally, ceremony.available({1, 2})); }) ==
-        Errc::invalid_argument);
+  CHECK(code_of([&] {
+          (void)decrypt_tally(ctx, ceremony.records, tally, ceremony.available({1, 2}));
+        }) == Errc::invalid_argument);
   std::vector<GuardianShare> wrong = ceremony.available({1, 2});
   wrong.push_back({3, SecretScalar(ceremony.shares[3].reveal())});
   CHECK(code_of([&] { (void)decrypt_tally(ctx, ceremony.records, tally, wrong); }) == Errc::mismatch);
@@ -332,7 +332,7 @@ TEST_CASE("verifier: every tampering fails its own check", "[verify-election]") 
   }
   SECTION("joint key") {
     const std::string other = honest["guardians"][0]["commitments"][0];
-    CHECK(tampered([&](auto& j) { j["joint_public_key"] = other; }) == Names{"joint_key"} );
+    CHECK(tampered([&](auto& j) { j["joint_public_key"] = other; }) == Names{"joint_key"});
   }
   SECTION("manifest changed") {
     // H_E changes, so every ballot proof and decryption proof fails with it; the chain names the cause.
@@ -357,7 +357,8 @@ TEST_CASE("verifier: every tampering fails its own check", "[verify-election]") 
   }
   SECTION("confirmation code changed") {
     // The code is also a board leaf and a chain link; its own check must name it.
-    Names n = tampered([](auto& j) { j["ballots"][11]["confirmation_code"] = flip(j["ballots"][11]["confirmation_code"]); });
+    Names n =
+        tampered([](auto& j) { j["ballots"][11]["confirmation_code"] = flip(j["ballots"][11]["confirmation_code"]); });
     CHECK(std::find(n.begin(), n.end(), "confirmation_codes") != n.end());
   }
   SECTION("ciphertext swapped between ballots") {
@@ -396,8 +397,9 @@ TEST_CASE("verifier: every tampering fails its own check", "[verify-election]") 
   SECTION("checkpoint signed by another key") {
     Names n = tampered([](auto& j) {
       const std::array<unsigned char, 32> seed{8};
-      const Checkpoint cp = Checkpoint::parse(open_note(j["board"]["checkpoint"].template get<std::string>(),
-                                                        NoteVerifier::parse(j["board"]["key"].template get<std::string>())));
+      const Checkpoint cp =
+          Checkpoint::parse(open_note(j["board"]["checkpoint"].template get<std::string>(),
+                                      NoteVerifier::parse(j["board"]["key"].template get<std::string>())));
       j["board"]["checkpoint"] = sign_checkpoint(cp, SigningKey::from_seed("minga.test/board", seed));
     });
     CHECK(n == Names{"board"});
@@ -482,8 +484,9 @@ TEST_CASE("record: malformed input is a parse error naming the path", "[verify-e
   };
   CHECK(path_of([](auto& j) { j["ballots"][2]["contests"][0]["selections"][1]["alpha"] = std::string(64, '0'); }) ==
         "$.ballots[2].contests[0].selections[1].alpha");  // identity
-  CHECK(path_of([](auto& j) { j["ballots"][0]["contests"][0]["limit_proof"]["responses"][0] = std::string(64, 'f'); }) ==
-        "$.ballots[0].contests[0].limit_proof.responses[0]");  // s >= L
+  CHECK(path_of([](auto& j) {
+          j["ballots"][0]["contests"][0]["limit_proof"]["responses"][0] = std::string(64, 'f');
+        }) == "$.ballots[0].contests[0].limit_proof.responses[0]");  // s >= L
   CHECK(path_of([](auto& j) { j["ballots"][0].erase("device_id"); }) == "$.ballots[0].device_id");
   CHECK(path_of([](auto& j) { j["tally"]["extra"] = 1; }) == "$.tally.extra");
   CHECK(path_of([](auto& j) { j["ballots"][0]["chain_mode"] = 2; }) == "$.ballots[0].chain_mode");
@@ -496,7 +499,8 @@ TEST_CASE("record: malformed input is a parse error naming the path", "[verify-e
 #include <fstream>
 #include <sstream>
 
-TEST_CASE("record: the published test vector verifies and its hashes follow the documented layout", "[verify-election]") {
+TEST_CASE("record: the published test vector verifies and its hashes follow the documented layout",
+          "[verify-election]") {
   const std::string path = std::string(MINGA_TEST_SOURCE_DIR) + "/data/verify_record_vector.json";
   if (std::getenv("MINGA_WRITE_RECORD_VECTOR") != nullptr) {
     // Regenerates the vector: a 2-of-3 ceremony, one plurality contest of two options,
@@ -532,10 +536,11 @@ TEST_CASE("record: the published test vector verifies and its hashes follow the 
   CHECK(r.ballots[1].opening->selections == std::vector<std::vector<std::uint64_t>>{{0, 1}});
   // H_P and H_B recomputed from the layout in hash.hpp, field by field, with libsodium directly.
   auto blake = [](std::span<const unsigned char> key, const std::vector<unsigned char>& message) {
-    unsigned char salt[16] = {0}, personal[16] = {'m', 'i', 'n', 'g', 'a', '.', 'v', 'e', 'r', 'i', 'f', 'y', '.', 'v', '1', 0};
+    unsigned char salt[16] = {0},
+                  personal[16] = {'m', 'i', 'n', 'g', 'a', '.', 'v', 'e', 'r', 'i', 'f', 'y', '.', 'v', '1', 0};
     unsigned char out[64];
     REQUIRE(crypto_generichash_blake2b_salt_personal(out, 64, message.data(), message.size(), key.data(), key.size(),
-                                                      salt, personal) == 0);
+                                                     salt, personal) == 0);
     Bytes32 h{};
     std::copy(out, out + 32, h.begin());
     return h;

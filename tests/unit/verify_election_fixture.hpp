@@ -21,7 +21,8 @@ inline Manifest small_manifest() {
   Manifest m;
   m.election_id = "test-2026";
   m.title = "Test election";
-  m.contests.push_back({"council", "Council", ContestKind::approval, 1, 2, {{"ana", "Ana"}, {"bo", "Bo"}, {"cy", "Cy"}}});
+  m.contests.push_back(
+      {"council", "Council", ContestKind::approval, 1, 2, {{"ana", "Ana"}, {"bo", "Bo"}, {"cy", "Cy"}}});
   m.contests.push_back({"park", "Park projects", ContestKind::score, 3, 4, {{"pond", "Pond"}, {"trees", "Trees"}}});
   return m;
 }

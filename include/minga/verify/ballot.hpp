@@ -52,7 +52,7 @@ namespace minga::verify {
 struct MINGA_EXPORT ElectionContext {
   CeremonyParameters parameters;
   Manifest manifest;
-  Point public_key;         ///< K
+  Point public_key;          ///< K
   Bytes32 parameter_hash{};  ///< H_P
   Bytes32 manifest_hash{};   ///< H_B
   Bytes32 election_hash{};   ///< H_E
@@ -108,15 +108,16 @@ struct MINGA_EXPORT EncryptedBallot {
 };
 
 /// chi_c of one contest (c 1-based).
-MINGA_EXPORT Bytes32 contest_hash(const Bytes32& selection_hash, std::uint64_t contest, const EncryptedContest& encrypted);
+MINGA_EXPORT Bytes32 contest_hash(const Bytes32& selection_hash, std::uint64_t contest,
+                                  const EncryptedContest& encrypted);
 /// H_C of a ballot from its contests and chaining field (recomputed, never read).
 MINGA_EXPORT Bytes32 compute_confirmation_code(const Bytes32& selection_hash, const EncryptedBallot& ballot);
 
 /// Encrypts and proves a ballot with the given nonce. The chaining field is the caller's
 /// (EncryptionDevice keeps it). Throws what validate_plaintext throws.
 MINGA_EXPORT EncryptedBallot encrypt_ballot(const ElectionContext& context, const PlaintextBallot& plaintext,
-                                            const SecretScalar& ballot_nonce, std::string device_id,
-                                            ChainMode mode, const Bytes32& chain_value);
+                                            const SecretScalar& ballot_nonce, std::string device_id, ChainMode mode,
+                                            const Bytes32& chain_value);
 
 /// Re-encrypts a challenged ballot from its opening (nonce and choices) with the
 /// ballot's own id, device and chaining field. Equal to the ballot's contests and

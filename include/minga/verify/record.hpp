@@ -33,7 +33,7 @@ struct MINGA_EXPORT ElectionRecord {
   Point public_key;         ///< K as published
   Bytes32 election_hash{};  ///< H_E as published
   NoteVerifier board_key;
-  std::string board_checkpoint;  ///< the board's signed checkpoint after the last cast ballot
+  std::string board_checkpoint;          ///< the board's signed checkpoint after the last cast ballot
   std::vector<EncryptedBallot> ballots;  ///< cast and spoiled, in submission order
   EncryptedTally tally;
   TallyDecryption decryption;
