@@ -30,18 +30,10 @@ int main(int argc, char** argv) {
     m.contests.push_back(c);
   }
   const CeremonyParameters params{5, 3};
-  std::vector<GuardianPolynomial> polys;
-  std::vector<GuardianRecord> records;
-  for (std::uint32_t i = 1; i <= 5; ++i) {
-    polys.emplace_back(params, i);
-    records.push_back(polys.back().record());
-  }
-  std::vector<GuardianShare> available;
-  for (std::uint32_t l : {1u, 2u, 4u}) {
-    std::vector<SecretScalar> received;
-    for (const GuardianPolynomial& p : polys) received.push_back(p.share_for(l));
-    available.push_back({l, combine_shares(received)});
-  }
+  LocalCeremony ceremony = run_local_ceremony(params);
+  const std::vector<GuardianRecord>& records = ceremony.records;
+  std::vector<GuardianShare> available;  // guardians 3 and 5 are absent
+  for (std::uint32_t l : {1u, 2u, 4u}) available.push_back(std::move(ceremony.shares[l - 1]));
   const ElectionContext ctx = ElectionContext::make(params, m, joint_public_key(records));
   BallotBox box(ctx, SigningKey::generate("bench/board"));
   EncryptionDevice device(ctx, "kiosk");

@@ -46,18 +46,10 @@ ElectionRecord demo_record() {
                         5,
                         {{"pond", "Pond"}, {"trees", "Trees"}, {"play", "Playground"}}});
   const CeremonyParameters params{5, 3};
-  std::vector<GuardianPolynomial> polys;
-  std::vector<GuardianRecord> records;
-  for (std::uint32_t i = 1; i <= 5; ++i) {
-    polys.emplace_back(params, i);
-    records.push_back(polys.back().record());
-  }
-  std::vector<GuardianShare> available;
-  for (std::uint32_t l : {1u, 3u, 4u, 5u}) {
-    std::vector<SecretScalar> received;
-    for (const GuardianPolynomial& p : polys) received.push_back(p.share_for(l));
-    available.push_back({l, combine_shares(received)});
-  }
+  LocalCeremony ceremony = run_local_ceremony(params);
+  const std::vector<GuardianRecord>& records = ceremony.records;
+  std::vector<GuardianShare> available;  // guardian 2 is absent
+  for (std::uint32_t l : {1u, 3u, 4u, 5u}) available.push_back(std::move(ceremony.shares[l - 1]));
   const ElectionContext ctx = ElectionContext::make(params, m, joint_public_key(records));
   BallotBox box(ctx, SigningKey::generate("minga.demo/board"));
   EncryptionDevice a(ctx, "kiosk-a"), b(ctx, "sms-gateway", ChainMode::none);

@@ -31,6 +31,28 @@ EncryptedTally aggregate(const ElectionContext& context, std::span<const Encrypt
   return tally;
 }
 
+LocalCeremony run_local_ceremony(const CeremonyParameters& parameters) {
+  parameters.validate();
+  LocalCeremony out;
+  std::vector<GuardianPolynomial> polynomials;
+  for (std::uint32_t i = 1; i <= parameters.guardians; ++i) {
+    polynomials.emplace_back(parameters, i);
+    out.records.push_back(polynomials.back().record());
+    if (!verify_guardian_record(parameters, out.records.back()))
+      throw Error(Errc::internal, "a fresh guardian record does not verify");
+  }
+  for (std::uint32_t l = 1; l <= parameters.guardians; ++l) {
+    std::vector<SecretScalar> received;
+    for (const GuardianPolynomial& sender : polynomials) {
+      received.push_back(sender.share_for(l));
+      if (!verify_share(out.records[sender.index() - 1], l, received.back()))
+        throw Error(Errc::internal, "a fresh share does not verify");
+    }
+    out.shares.push_back({l, combine_shares(received)});
+  }
+  return out;
+}
+
 std::uint64_t total_bound(const ManifestContest& contest, std::uint64_t cast_ballots) {
   return cast_ballots * std::min(contest.option_range, contest.selection_limit);
 }

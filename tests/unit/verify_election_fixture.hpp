@@ -33,16 +33,9 @@ struct TestCeremony {
   std::vector<SecretScalar> shares;  // shares[l - 1] = z_l
 
   explicit TestCeremony(CeremonyParameters p) : parameters(p) {
-    std::vector<GuardianPolynomial> polynomials;
-    for (std::uint32_t i = 1; i <= p.guardians; ++i) {
-      polynomials.emplace_back(p, i);
-      records.push_back(polynomials.back().record());
-    }
-    for (std::uint32_t l = 1; l <= p.guardians; ++l) {
-      std::vector<SecretScalar> received;
-      for (const GuardianPolynomial& sender : polynomials) received.push_back(sender.share_for(l));
-      shares.push_back(combine_shares(received));
-    }
+    LocalCeremony ceremony = run_local_ceremony(p);
+    records = std::move(ceremony.records);
+    for (GuardianShare& g : ceremony.shares) shares.push_back(std::move(g.share));
   }
   Point public_key() const { return joint_public_key(records); }
   /// GuardianShares of the given (1-based) guardians.

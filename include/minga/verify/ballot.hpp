@@ -133,7 +133,8 @@ struct MINGA_EXPORT PendingBallot {
   PlaintextBallot plaintext;
 };
 
-/// One voting device: encrypts ballots and chains their codes.
+/// One voting device: encrypts ballots and chains their codes. Keeps a pointer to
+/// `context`, which must outlive the device.
 class MINGA_EXPORT EncryptionDevice {
  public:
   EncryptionDevice(const ElectionContext& context, std::string device_id, ChainMode mode = ChainMode::chained);
@@ -152,7 +153,8 @@ class MINGA_EXPORT EncryptionDevice {
 };
 
 /// The ballot box: takes cast and challenged ballots, keeps them in submission
-/// order, posts cast ballots' codes to the bulletin board.
+/// order, posts cast ballots' codes to the bulletin board. Keeps a pointer to its
+/// context, which must outlive the box.
 class MINGA_EXPORT BallotBox {
  public:
   BallotBox(const ElectionContext& context, SigningKey board_key);

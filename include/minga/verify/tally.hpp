@@ -44,6 +44,15 @@ struct MINGA_EXPORT GuardianShare {
   SecretScalar share;
 };
 
+/// A whole key ceremony run in one process, for demos, benchmarks and tests: every
+/// guardian's public record (checked) and share z_l (checked against the commitments).
+/// A real ceremony runs on n machines exchanging shares privately (keys.hpp).
+struct MINGA_EXPORT LocalCeremony {
+  std::vector<GuardianRecord> records;
+  std::vector<GuardianShare> shares;  ///< shares[l - 1] belongs to guardian l
+};
+MINGA_EXPORT LocalCeremony run_local_ceremony(const CeremonyParameters& parameters);
+
 /// One option's decryption: the guardians' partials and the total they give.
 struct MINGA_EXPORT OptionDecryption {
   std::vector<PartialDecryption> partials;
