@@ -72,6 +72,15 @@ Result count(const Election& election, const std::string& method, const Argument
     options.continue_until_two = args.has("continue-until-two");
     return method == "irv" ? irv(election, options) : sequential_irv(election, seats, options);
   }
+  if (method == "bottoms-up") {
+    BottomsUpOptions options;
+    options.ballots = interpretation(args);
+    options.tie_break = tie_break(args);
+    options.batch_elimination = args.has("batch");
+    options.seats = seats;
+    if (auto percent = args.value("percent")) options.share = parse_decimal(*percent, "--percent") / 100;
+    return bottoms_up(election, options);
+  }
   if (method == "wigm" || method == "stv") {
     StvOptions options;
     options.ballots = interpretation(args);
@@ -100,7 +109,7 @@ Result count(const Election& election, const std::string& method, const Argument
     pairwise = pairwise_method_from_name(method);
   } catch (const Error&) {
     throw UsageError("--method: unknown method '" + method +
-                     "' (plurality, irv, sequential-irv, wigm, scottish-stv, meek, meek-exact, warren, condorcet, "
+                     "' (plurality, irv, sequential-irv, bottoms-up, wigm, scottish-stv, meek, meek-exact, warren, condorcet, "
                      "smith, schulze, ranked-pairs, minimax, copeland, borda, rctab)");
   }
   return condorcet_count(election, pairwise, tie_break(args));
@@ -148,7 +157,8 @@ const CommandSpec& tally_command() {
       "Reads each FILE (PrefLib, BLT, ranked CSV, JSON, binary; '-' is standard input)\n"
       "and counts it. Several files give one result each (a JSON array with --json).\n\n"
       "methods (--method, default irv):\n"
-      "  plurality, irv, sequential-irv, wigm (weighted inclusive Gregory STV),\n"
+      "  plurality, irv, sequential-irv, bottoms-up (block elimination to --seats,\n"
+      "  or until all have --percent of the votes), wigm (weighted inclusive Gregory STV),\n"
       "  scottish-stv (SSI 2007/42), meek (New Zealand rules, 9 decimals),\n"
       "  meek-exact, warren (exact rationals, omega 10^-10),\n"
       "  condorcet, smith, schulze, ranked-pairs, minimax, copeland, borda,\n"
@@ -161,7 +171,8 @@ const CommandSpec& tally_command() {
       "  --max-rankings N    ranks a voter may use; more is an input error  [no limit]\n"
       "  --write-ins R       candidate (eliminated first) | skip  [candidate]\n\n"
       "count options:\n"
-      "  --seats N           seats (plurality, sequential-irv, STV rules)  [the file's, else 1]\n"
+      "  --seats N           seats (plurality, sequential-irv, bottoms-up, STV rules)  [the file's, else 1]\n"
+      "  --percent P         bottoms-up: winners once every candidate has P% of the round's votes\n"
       "  --batch             IRV: batch elimination (mathematically safe)\n"
       "  --continue-until-two  IRV: go on until two candidates remain\n"
       "  --quota Q           wigm: droop | hagenbach-bischoff | hare | exact-droop  [droop]\n"
@@ -175,7 +186,7 @@ const CommandSpec& tally_command() {
       "  --rctab-summary     with --method rctab: print RCTab's own summary JSON\n"
       "  --time              print reading and counting times (ms) on standard error\n",
       {"json", "batch", "continue-until-two", "rctab-summary", "time"},
-      {"method", "seats", "overvote", "max-skipped", "duplicate", "max-rankings", "write-ins", "quota", "decimals",
+      {"method", "seats", "percent", "overvote", "max-skipped", "duplicate", "max-rankings", "write-ins", "quota", "decimals",
        "tie-break", "seed", "format"},
       1,
       100000,

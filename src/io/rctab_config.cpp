@@ -189,6 +189,14 @@ RctabContest read_rctab_config(const std::filesystem::path& path) {
   const std::string minimum = reader.text(rules, "minimumVoteThreshold", "rules");
   if (!minimum.empty()) contest.minimum_votes = parse_decimal(minimum, "rules.minimumVoteThreshold");
   contest.stop_after_round = reader.number(rules, "stopTabulationEarlyAfterRound", "rules");
+  const std::string percentage = reader.text(rules, "multiSeatBottomsUpPercentageThreshold", "rules");
+  if (!percentage.empty()) {
+    contest.bottoms_up_percentage = parse_decimal(percentage, "rules.multiSeatBottomsUpPercentageThreshold");
+    if (*contest.bottoms_up_percentage <= 0 || *contest.bottoms_up_percentage > 100)
+      reader.fail("rules.multiSeatBottomsUpPercentageThreshold", "a percentage above 0 and at most 100");
+  }
+  if (contest.winner_election_mode == "bottomsUpUsingPercentageThreshold" && !contest.bottoms_up_percentage)
+    reader.fail("rules.multiSeatBottomsUpPercentageThreshold", "bottomsUpUsingPercentageThreshold needs it");
   return contest;
 }
 

@@ -69,6 +69,44 @@ std::vector<std::uint32_t> safe_batch(const Count& count, const std::vector<std:
   return sorted;
 }
 
+struct EliminationRules {
+  bool batch = false;
+  const Rational& minimum_votes;
+};
+
+/// IRV's step 3: who leaves the count this round (the write-in pseudo-candidate
+/// with votes; in round 1 everyone below the minimum; a safe batch; else the
+/// lowest, ties by the policy). Moves their ballots, records the round in
+/// `result` and returns false when an unresolved tie stopped the count.
+bool eliminate(Count& count, const std::vector<std::uint32_t>& live, const EliminationRules& rules,
+               std::uint32_t pass_round, std::uint32_t write_in, TieBreaker& ties,
+               std::vector<std::vector<Rational>>& history, Result& result, Round& round, std::vector<char>& shown) {
+  std::vector<std::uint32_t> leaving;
+  std::optional<TieRecord> tie;
+  if (write_in != detail::Candidates::kNone && count.continuing()[write_in] && count.tally(write_in) > 0) {
+    leaving.push_back(write_in);  // write-ins with votes leave first
+  } else if (pass_round == 1 && rules.minimum_votes > 0) {
+    for (auto c : live)
+      if (Rational(count.tally(c)) < rules.minimum_votes) leaving.push_back(c);
+    if (leaving.size() == live.size()) leaving.clear();  // never everyone at once
+  }
+  if (leaving.empty() && rules.batch) leaving = safe_batch(count, live);
+  if (leaving.empty()) {
+    auto out = detail::lowest_to_exclude(count, live, ties, history, result, tie);
+    if (!out) {
+      result.rounds.push_back(std::move(round));
+      return false;
+    }
+    leaving.push_back(*out);
+  }
+  history.push_back(detail::totals_of(round));
+  round.actions = exclude(count, leaving);
+  if (tie) round.actions.front().tie = tie;
+  for (auto c : leaving) shown[c] = 0;
+  result.rounds.push_back(std::move(round));
+  return true;
+}
+
 /// One IRV pass. Appends rounds to `result` (numbered from result.rounds.size() + 1)
 /// and returns the winner, or nothing when a tie stopped the count or the rounds ran out.
 std::optional<std::uint32_t> irv_pass(const BallotTable& table, const IrvOptions& options,
@@ -124,30 +162,9 @@ std::optional<std::uint32_t> irv_pass(const BallotTable& table, const IrvOptions
       return std::nullopt;
     }
 
-    // Who leaves the count.
-    std::vector<std::uint32_t> leaving;
-    std::optional<TieRecord> tie;
-    if (write_in != detail::Candidates::kNone && count.continuing()[write_in] && count.tally(write_in) > 0) {
-      leaving.push_back(write_in);  // write-ins with votes leave first
-    } else if (pass_round == 1 && options.minimum_votes > 0) {
-      for (auto c : live)
-        if (Rational(count.tally(c)) < options.minimum_votes) leaving.push_back(c);
-      if (leaving.size() == live.size()) leaving.clear();  // never everyone at once
-    }
-    if (leaving.empty() && options.batch_elimination) leaving = safe_batch(count, live);
-    if (leaving.empty()) {
-      auto out = detail::lowest_to_exclude(count, live, ties, history, result, tie);
-      if (!out) {
-        result.rounds.push_back(std::move(round));
-        return std::nullopt;
-      }
-      leaving.push_back(*out);
-    }
-    history.push_back(detail::totals_of(round));
-    round.actions = exclude(count, leaving);
-    if (tie) round.actions.front().tie = tie;
-    for (auto c : leaving) shown[c] = 0;
-    result.rounds.push_back(std::move(round));
+    if (!eliminate(count, live, {options.batch_elimination, options.minimum_votes}, pass_round, write_in, ties,
+                   history, result, round, shown))
+      return std::nullopt;
   }
 }
 
@@ -181,6 +198,65 @@ Result sequential_irv(const Election& election, std::uint32_t seats, const IrvOp
     result.winners.push_back(*winner);
     start[*winner] = 0;
   }
+  return result;
+}
+
+Result bottoms_up(const Election& election, const BottomsUpOptions& options) {
+  if (options.seats == 0 && !options.share) throw Error(Errc::invalid_argument, "bottoms-up: seats must be at least 1");
+  if (options.share && (*options.share <= 0 || *options.share > 1))
+    throw Error(Errc::invalid_argument, "bottoms-up: the share must be above 0 and at most 1, not " +
+                                            to_exact_string(*options.share));
+  const BallotTable table(election, options.ballots);
+  Result result = detail::start_result("bottoms-up", table, options.ballots, options.tie_break);
+  if (options.share) {
+    result.notes.push_back("winners: every continuing candidate once all have at least " +
+                           to_exact_string(*options.share) + " of the round's active votes");
+  } else {
+    result.seats = options.seats;
+    result.notes.push_back("winners: the candidates still continuing once no more than " +
+                           std::to_string(options.seats) + " continue");
+  }
+  TieBreaker ties(options.tie_break, table.candidates().names);
+  const std::vector<char> start = initially_continuing(table);
+  Count count(table, start);
+  std::vector<char> shown = start;
+  std::vector<std::vector<Rational>> history;
+  const std::uint32_t write_in = table.candidates().write_in;
+  for (std::uint32_t number = 1;; ++number) {
+    Round round = snapshot(count, number, shown);
+    std::vector<std::uint32_t> live;
+    for (std::uint32_t c = 0; c < shown.size(); ++c)
+      if (count.continuing()[c]) live.push_back(c);
+    bool done = live.empty();
+    if (options.share) {
+      round.threshold = round.active() * *options.share;
+      done = done || std::all_of(live.begin(), live.end(),
+                                 [&](auto c) { return Rational(count.tally(c)) >= *round.threshold; });
+    } else {
+      done = done || live.size() <= options.seats;
+    }
+    if (done) {
+      std::stable_sort(live.begin(), live.end(), [&](auto a, auto b) { return count.tally(a) > count.tally(b); });
+      for (auto c : live) {
+        Action action;
+        action.kind = ActionKind::elected;
+        action.candidate = c;
+        action.to.assign(shown.size(), Rational(0));
+        round.actions.push_back(std::move(action));
+        result.winners.push_back(c);
+      }
+      result.rounds.push_back(std::move(round));
+      break;
+    }
+    if (options.stop_after_round && number >= *options.stop_after_round) {
+      result.rounds.push_back(std::move(round));
+      break;
+    }
+    if (!eliminate(count, live, {options.batch_elimination, options.minimum_votes}, number, write_in, ties, history,
+                   result, round, shown))
+      break;
+  }
+  if (options.share) result.seats = static_cast<std::uint32_t>(result.winners.size());
   return result;
 }
 

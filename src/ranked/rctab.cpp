@@ -54,6 +54,17 @@ Result tabulate_rctab(const RctabContest& contest, const Election& election) {
     options.batch_elimination = contest.batch_elimination;
     return wigm(election, options);
   }
+  if (mode == "bottomsUp" || mode == "bottomsUpUsingPercentageThreshold") {
+    BottomsUpOptions options;
+    options.ballots = interpretation_of(contest);
+    options.tie_break = contest.tie_break;
+    options.batch_elimination = contest.batch_elimination;
+    options.minimum_votes = contest.minimum_votes;
+    options.stop_after_round = contest.stop_after_round;
+    options.seats = contest.seats;
+    if (mode == "bottomsUpUsingPercentageThreshold") options.share = *contest.bottoms_up_percentage / 100;
+    return bottoms_up(election, options);
+  }
   throw Error(Errc::unsupported, Location{contest.config_path.string(), 0, "rules.winnerElectionMode"},
               "winnerElectionMode \"" + mode + "\" is not supported yet");
 }

@@ -13,6 +13,7 @@
 #include "minga/core/error.hpp"
 #include "minga/ranked/condorcet.hpp"
 #include "minga/ranked/irv.hpp"
+#include "minga/ranked/rctab.hpp"
 #include "minga/ranked/stv.hpp"
 #include "minga/ranked/tiebreak.hpp"
 
@@ -183,6 +184,61 @@ TEST_CASE("IRV: majority of continuing votes, batch elimination, ties by policy"
   CHECK(r.complete());
   CHECK(r.rounds[0].actions[0].candidate == 2);
   REQUIRE(r.rounds[0].actions[0].tie.has_value());
+}
+
+TEST_CASE("Bottoms-up: eliminate to the seats, or until everyone has the share", "[ranked][bottoms-up]") {
+  // A 40; B>A 25; C>B 20; D>C 15 (100 ballots).
+  Election e = election_of({"A", "B", "C", "D"});
+  add(e, {{0}}, 40);
+  add(e, {{1}, {0}}, 25);
+  add(e, {{2}, {1}}, 20);
+  add(e, {{3}, {2}}, 15);
+  BottomsUpOptions options;
+  options.seats = 2;
+  // Round 1: D (15) leaves, to C (35). Round 2: B (25) leaves, to A (65). Round 3: two continue.
+  Result two = bottoms_up(e, options);
+  CHECK(two.winners == std::vector<std::uint32_t>{0, 2});
+  REQUIRE(two.rounds.size() == 3);
+  CHECK(at(two.rounds[1], 2) == 35);
+  CHECK(at(two.rounds[2], 0) == 65);
+  // 20%: round 1 threshold 20 drops D; round 2 (A 40, C 35, B 25) all reach 20: three winners, by tally.
+  options.share = Rational(1, 5);
+  Result fifth = bottoms_up(e, options);
+  CHECK(fifth.winners == std::vector<std::uint32_t>{0, 2, 1});
+  REQUIRE(fifth.rounds.size() == 2);
+  CHECK(*fifth.rounds[1].threshold == 20);
+
+  // D's ballots now stop at D: after round 1, 85 ballots are active.
+  Election f = election_of({"A", "B", "C", "D"});
+  add(f, {{0}}, 40);
+  add(f, {{1}, {0}}, 25);
+  add(f, {{2}, {1}}, 20);
+  add(f, {{3}}, 15);
+  options.share = Rational(1, 5);  // round 2: 85/5 = 17, and A 40, B 25, C 20 all reach it
+  Result exhausted = bottoms_up(f, options);
+  CHECK(exhausted.winners == std::vector<std::uint32_t>{0, 1, 2});
+  CHECK(*exhausted.rounds[1].threshold == 17);
+  options.share = Rational(1, 4);  // round 2: 85/4 = 21.25 > C's 20, so C leaves (to B); round 3: B 45, A 40
+  Result quarter = bottoms_up(f, options);
+  CHECK(quarter.winners == std::vector<std::uint32_t>{1, 0});
+  REQUIRE(quarter.rounds.size() == 3);
+  CHECK(*quarter.rounds[1].threshold == Rational(85, 4));
+  CHECK(at(quarter.rounds[2], 1) == 45);
+
+  // RCTab's modes reach the same counts.
+  RctabContest contest;
+  contest.winner_election_mode = "bottomsUp";
+  contest.seats = 2;
+  CHECK(tabulate_rctab(contest, e).winners == std::vector<std::uint32_t>{0, 2});
+  contest.winner_election_mode = "bottomsUpUsingPercentageThreshold";
+  contest.bottoms_up_percentage = Rational(25);
+  CHECK(tabulate_rctab(contest, f).winners == std::vector<std::uint32_t>{1, 0});
+
+  options.share = Rational(0);
+  CHECK_THROWS_AS(bottoms_up(e, options), Error);
+  options.share.reset();
+  options.seats = 0;
+  CHECK_THROWS_AS(bottoms_up(e, options), Error);
 }
 
 TEST_CASE("Tie-break look-back: most recent difference vs first difference", "[ranked][tiebreak]") {

@@ -18,6 +18,12 @@
 //
 // Sequential IRV (RCTab's multiPassIrv) fills several seats by repeating IRV,
 // each winner leaving the count for the passes after.
+// Bottoms-up (block) elimination fills several seats at once: candidates leave
+// exactly as in IRV's step 3, one round at a time, until those still
+// continuing all win together: when no more than `seats` continue (RCTab's
+// bottomsUp), or when every continuing candidate has at least `share` of the
+// round's active votes (RCTab's bottomsUpUsingPercentageThreshold, as used by
+// party primaries with a 15% viability threshold). No surplus moves.
 // Plurality counts first choices only (with the same ballot interpretation);
 // with several seats the top `seats` win (single non-transferable vote).
 #pragma once
@@ -54,6 +60,21 @@ MINGA_EXPORT Result irv(const Election& election, const IrvOptions& options = {}
 
 /// Sequential IRV for `seats` seats (seats = 1 is IRV).
 MINGA_EXPORT Result sequential_irv(const Election& election, std::uint32_t seats, const IrvOptions& options = {});
+
+struct BottomsUpOptions {
+  BallotInterpretation ballots;
+  TieBreak tie_break;  ///< default: stop and report the tie
+  bool batch_elimination = false;
+  Rational minimum_votes;              ///< round 1: candidates below this leave together (0 = off)
+  std::optional<std::uint32_t> stop_after_round;
+  std::uint32_t seats = 1;             ///< stop when no more than this many continue (ignored with `share`)
+  /// Stop when every continuing candidate has at least share x the round's
+  /// active votes (a fraction: 15% is 3/20); each round's threshold is that product, exact.
+  std::optional<Rational> share;
+};
+
+/// Bottoms-up elimination. Error(invalid_argument) for zero seats or a share outside (0, 1].
+MINGA_EXPORT Result bottoms_up(const Election& election, const BottomsUpOptions& options);
 
 struct PluralityOptions {
   BallotInterpretation ballots;

@@ -20,11 +20,13 @@
 //   tiebreakMode random | useCandidateOrder | generatePermutation |
 //     previousRoundCountsThenRandom | stopCountingAndAsk | previousRoundCountsThenAsk -> TieBreak
 //   winnerElectionMode singleWinnerMajority -> irv(); multiPassIrv -> sequential_irv();
-//     multiWinnerAllowOnlyOneWinnerPerRound / multiWinnerAllowMultipleWinnersPerRound -> wigm()
+//     multiWinnerAllowOnlyOneWinnerPerRound / multiWinnerAllowMultipleWinnersPerRound -> wigm();
+//     bottomsUp -> bottoms_up() with numberOfWinners seats;
+//     bottomsUpUsingPercentageThreshold -> bottoms_up() with share multiSeatBottomsUpPercentageThreshold / 100
 //   decimalPlacesForVoteArithmetic, nonIntegerWinningThreshold, hareQuota,
 //   batchElimination, continueUntilTwoCandidatesRemain, doesFirstRoundDetermineThreshold,
 //   minimumVoteThreshold, stopTabulationEarlyAfterRound -> IrvOptions / StvOptions
-// Modes not implemented yet (bottomsUp, bottomsUpUsingPercentageThreshold) raise Error(unsupported).
+// Any other winnerElectionMode raises Error(unsupported) naming the field.
 #pragma once
 
 #include "minga/export.h"
@@ -87,6 +89,7 @@ struct RctabContest {
   bool freeze_threshold = false;
   Rational minimum_votes;
   std::optional<std::uint32_t> stop_after_round;
+  std::optional<Rational> bottoms_up_percentage;  ///< multiSeatBottomsUpPercentageThreshold (e.g. 15)
 };
 
 /// Reads an RCTab contest configuration. Throws Error(parse) naming the file and
