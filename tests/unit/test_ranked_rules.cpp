@@ -16,6 +16,7 @@
 #include "minga/ranked/rctab.hpp"
 #include "minga/ranked/stv.hpp"
 #include "minga/ranked/tiebreak.hpp"
+#include "ranked_test_util.hpp"
 
 using namespace minga;
 using namespace minga::ranked;
@@ -24,23 +25,9 @@ namespace {
 
 constexpr std::uint32_t kOver = Mark::overvote;
 constexpr std::uint32_t kWriteIn = Mark::write_in;
-constexpr std::uint32_t kSkip = 0xFFFFFFF9u;  // test-only: an empty rank
-
-Election election_of(std::vector<std::string> names) {
-  std::vector<Alternative> alternatives;
-  for (auto& n : names) alternatives.push_back(Alternative{n, "", std::nullopt, false, {}});
-  return Election(BallotKind::ranked, std::move(alternatives));
-}
-
-/// Adds `count` ballots; each inner vector is one rank (kSkip alone = empty rank).
-void add(Election& e, std::vector<std::vector<std::uint32_t>> ranks, std::uint64_t count = 1) {
-  Ranking r;
-  for (auto& rank : ranks) {
-    if (rank.size() == 1 && rank[0] == kSkip) r.add_skipped();
-    else r.add_position(rank.data(), rank.size());
-  }
-  e.profile.add_ranking(r, count);
-}
+using test::add;
+using test::election_of;
+using test::kSkip;
 
 Rational at(const Round& round, std::uint32_t c) {
   REQUIRE(round.tally.at(c).has_value());

@@ -26,6 +26,7 @@
 #include "minga/io/format.hpp"
 #include "minga/ranked/meek.hpp"
 #include "minga/ranked/scottish_stv.hpp"
+#include "ranked_test_util.hpp"
 
 using namespace minga;
 using namespace minga::ranked;
@@ -36,17 +37,8 @@ namespace {
 
 const fs::path kDroop = fs::path(MINGA_SHARED_DATA) / "droop";
 
-Election election_of(std::vector<std::string> names) {
-  std::vector<Alternative> alternatives;
-  for (auto& n : names) alternatives.push_back(Alternative{n, "", std::nullopt, false, {}});
-  return Election(BallotKind::ranked, std::move(alternatives));
-}
-
-void add(Election& e, std::vector<std::vector<std::uint32_t>> ranks, std::uint64_t count = 1) {
-  Ranking r;
-  for (auto& rank : ranks) r.add_position(rank.data(), rank.size());
-  e.profile.add_ranking(r, count);
-}
+using test::add;
+using test::election_of;
 
 Rational tally(const Round& round, std::uint32_t c) { return round.tally.at(c).value_or(Rational(0)); }
 
