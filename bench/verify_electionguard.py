@@ -219,9 +219,13 @@ def main():
         print("json: " + json.dumps(electionguard_run(args.ballots, args.selections)))
         return
 
-    import electionguard  # fail early, before timing anything, when the venv lacks it
+    try:  # fail early, before timing anything, when this Python lacks the peer
+        import electionguard  # noqa: F401
+        import gmpy2
+    except Exception as error:  # ModuleNotFoundError, or 1.4.0's ValueError on Python 3.11
+        raise SystemExit(f"electionguard does not import in {sys.executable} ({type(error).__name__}: {error}); "
+                         "run this script from the venv of bench/README.md (Python 3.9.5 to 3.10)")
     from importlib.metadata import version
-    import gmpy2
 
     print(f"date {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs; "
           f"load average {loadavg()} (1, 5, 15 min)")
