@@ -29,6 +29,12 @@ ballot against its credit budget and tallies (``QvResult``); ``qf(contributions,
 pool=..., variant="clr"|"pairwise"|"cluster"|"cocm", fit=..., cap=...)`` returns
 exact matches (``QfResult``).
 
+Ranked tallies: ``tally(profile, method="irv"|"stv"|"schulze"|..., rules=..., seats=N)``
+counts round by round (``TallyResult``: winners, rounds, to_dict/to_json/to_pandas);
+the profile may be an Election, a path, or a pref_voting, VoteKit or preflibtools
+profile (``election_from_peer``; back with ``to_pref_voting``, ``to_votekit``,
+``to_preflib``). ``minga.dask`` reads, merges and counts partitions on a Dask cluster.
+
 Bulk ballots may come as integer arrays (NumPy or any buffer): NumPy is not
 required by minga itself. Every error is a ``MingaError`` (a ``ValueError``)
 carrying ``code``, ``file``, ``line`` and ``field``.
@@ -59,10 +65,22 @@ from ._minga import (
 
 # Participatory budgeting (pure Python over minga._minga._budget_run).
 from ._budget import BudgetResult, ExcludedProject, FundingStep, UnfundedProject, budget
-from ._pabutools import budget_from_pabutools, election_from_pabutools
+from ._pabutools import budget_from_pabutools, election_from_pabutools, to_pabutools
 
 # Quadratic voting and funding (pure Python over minga._minga._qv_* / _qf_*).
 from ._quadratic import QfProject, QfResult, QvBallot, QvOption, QvRejection, QvResult, QvStratum, qf, qv
+
+# Ranked tallies and the peers' ranked profiles (pure Python over minga._minga._ranked_tally).
+from ._peers import (
+    election_from_peer,
+    election_from_pref_voting,
+    election_from_preflib,
+    election_from_votekit,
+    to_pref_voting,
+    to_preflib,
+    to_votekit,
+)
+from ._ranked import TallyAction, TallyResult, TallyRound, TallyTie, pairwise_matrix, tally
 
 __all__ = [
     "CHANNELS",
@@ -93,6 +111,7 @@ __all__ = [
     "budget",
     "budget_from_pabutools",
     "election_from_pabutools",
+    "to_pabutools",
     # quadratic voting and funding
     "QfProject",
     "QfResult",
@@ -103,6 +122,20 @@ __all__ = [
     "QvStratum",
     "qf",
     "qv",
+    # ranked tallies and peer profiles (minga.dask is imported on its own: it needs Dask)
+    "TallyAction",
+    "TallyResult",
+    "TallyRound",
+    "TallyTie",
+    "election_from_peer",
+    "election_from_pref_voting",
+    "election_from_preflib",
+    "election_from_votekit",
+    "pairwise_matrix",
+    "tally",
+    "to_pref_voting",
+    "to_preflib",
+    "to_votekit",
 ]
 
 # Classes defined in the extension report the public package as their home,

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
-from typing import Any, Dict, Iterable, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from ._minga import Election, _budget_run
+from ._results import JsonDocumentResult
 
 Exact = Union[int, Fraction, Decimal, str]
 """An exact amount: int, Fraction (any numbers.Rational), Decimal or a str like "1500.50" or "1/3"."""
@@ -66,7 +67,7 @@ def _fraction(text: Optional[str]) -> Optional[Fraction]:
     return None if text is None else Fraction(text)
 
 
-class BudgetResult:
+class BudgetResult(JsonDocumentResult):
     """What a budgeting rule funded, and why (the JSON schema "minga.budget.result/1").
 
     Exact amounts are ``fractions.Fraction``; ``selected`` lists project ids in
@@ -74,7 +75,6 @@ class BudgetResult:
     """
 
     __slots__ = (
-        "_doc",
         "rule",
         "satisfaction",
         "budget",
@@ -93,7 +93,7 @@ class BudgetResult:
     def __init__(self, document: Dict[str, Any]) -> None:
         if document.get("schema") != "minga.budget.result/1":
             raise ValueError(f"not a minga.budget.result/1 document: schema {document.get('schema')!r}")
-        self._doc = document
+        super().__init__(document)
         self.rule: str = document["rule"]
         self.satisfaction: str = document["satisfaction"]
         self.budget: Fraction = Fraction(document["budget"])
@@ -124,22 +124,18 @@ class BudgetResult:
         )
         self.notes: Tuple[str, ...] = tuple(document["notes"])
 
-    @classmethod
-    def from_json(cls, text: str) -> "BudgetResult":
-        return cls(json.loads(text))
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The result as plain JSON values (exact amounts as strings, as in the C ABI)."""
-        copy: Dict[str, Any] = json.loads(json.dumps(self._doc))
-        return copy
-
-    def to_json(self, indent: Optional[int] = 2) -> str:
-        return json.dumps(self._doc, indent=indent, ensure_ascii=False)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, BudgetResult) and self._doc == other._doc
-
-    __hash__ = None  # type: ignore[assignment]
+    def records(self) -> List[Dict[str, Any]]:
+        """One dict per project: status "funded" (in funding order, with the step's figures),
+        "unfunded" or "excluded", with cost and reason; exact amounts as Fraction."""
+        rows: List[Dict[str, Any]] = []
+        for s in self.steps:
+            rows.append({"project": s.project, "status": "funded", "cost": s.cost, "supporters": s.supporters,
+                         "phase": s.phase, "price": s.price, "reason": None})
+        for u in self.unfunded:
+            rows.append({"project": u.project, "status": "unfunded", "cost": u.cost, "reason": u.reason})
+        for x in self.excluded:
+            rows.append({"project": x.project, "status": "excluded", "reason": x.reason})
+        return rows
 
     def __repr__(self) -> str:
         return (

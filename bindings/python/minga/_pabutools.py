@@ -11,11 +11,13 @@ they are given (duck typing), so they work whenever pabutools itself does.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from fractions import Fraction
-from typing import Any, Counter, Dict, List, Literal
+from typing import Any, Counter, Dict, List, Literal, Tuple
 
 from ._budget import BudgetResult, budget
-from ._minga import Alternative, Election
+from ._minga import Alternative, Election, write
 
 
 def _exact(value: Any, what: str) -> Fraction:
@@ -87,3 +89,14 @@ def budget_from_pabutools(instance: Any, profile: Any, rule: str = "official", *
     """minga.budget() on a pabutools Instance and Profile (options as for minga.budget)."""
     return budget(election_from_pabutools(instance, profile), rule, **options)
 
+
+
+def to_pabutools(election: Election) -> Tuple[Any, Any]:
+    """The pabutools (Instance, Profile) of an election: minga writes it as a pabulib file and
+    pabutools' own reader reads it back, so the objects are exactly what pabutools makes of the file."""
+    from pabutools.election import parse_pabulib
+
+    with tempfile.TemporaryDirectory(prefix="minga-") as folder:
+        path = os.path.join(folder, "election.pb")
+        write(election, path, "pabulib")
+        return parse_pabulib(path)

@@ -28,6 +28,7 @@ from fractions import Fraction
 from numbers import Rational
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+from ._results import DataclassResult
 from ._minga import Election, _qf_match, _qf_match_file, _qv_tally, _qv_tally_file, _qv_tally_rows
 
 Exact = Union[int, Fraction, Decimal, str]
@@ -64,12 +65,6 @@ def _rows(source: Any, names: Tuple[str, str, str]) -> Tuple[List[str], List[str
         b.append(str(row[1]))
         c.append(_exact(row[2], f"row {k}") if not isinstance(row[2], float) else repr(row[2]))
     return a, b, c
-
-
-def _dataframe(records: List[Dict[str, Any]]) -> Any:
-    import pandas  # optional dependency: only for to_pandas()
-
-    return pandas.DataFrame.from_records(records)
 
 
 # ---- quadratic voting ---------------------------------------------------------------
@@ -121,7 +116,7 @@ class QvBallot:
 
 
 @dataclass(frozen=True)
-class QvResult:
+class QvResult(DataclassResult):
     credits: int
     accepted: int
     rejected_ballots: int
@@ -140,9 +135,6 @@ class QvResult:
     def records(self) -> List[Dict[str, Any]]:
         """One dict per option (ranked), ready for pandas.DataFrame.from_records."""
         return [asdict(o) for o in self.options]
-
-    def to_pandas(self) -> Any:
-        return _dataframe(self.records())
 
     @staticmethod
     def _from_json(text: str) -> "QvResult":
@@ -229,7 +221,7 @@ class QfProject:
 
 
 @dataclass(frozen=True)
-class QfResult:
+class QfResult(DataclassResult):
     variant: str
     fit: str
     pool: int
@@ -249,9 +241,6 @@ class QfResult:
     def records(self) -> List[Dict[str, Any]]:
         """One dict per project, ready for pandas.DataFrame.from_records."""
         return [asdict(p) for p in self.projects]
-
-    def to_pandas(self) -> Any:
-        return _dataframe(self.records())
 
     @staticmethod
     def _from_json(text: str) -> "QfResult":

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+// minga/ranked/count.hpp - any ranked method by name, with its options in one struct.
+//
+// The doors to the ranked methods that name a method at run time (the Python
+// module's minga.tally, a C ABI or a service) fill a CountSpec and call
+// count(); each method's own options struct stays the C++ way in.
+//
+// Method names (as `minga tally --method`; "_" and "-" alike):
+//   plurality, irv, sequential-irv, bottoms-up, wigm (also "stv"),
+//   scottish-stv, meek, meek-exact, warren,
+//   condorcet, smith, schulze, ranked-pairs, minimax, copeland, borda.
+// Defaults: seats = the election's seats, else 1; tie-break: stop and report
+// the tie (scottish-stv: the statute's look-back first); wigm: Droop quota,
+// 4 decimals; meek: New Zealand rules (9 decimals); meek-exact and warren:
+// exact rationals, omega 10^-10.
+#pragma once
+
+#include "minga/export.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "minga/ballot/election.hpp"
+#include "minga/core/number.hpp"
+#include "minga/ranked/quota.hpp"
+#include "minga/ranked/result.hpp"
+#include "minga/ranked/rules.hpp"
+#include "minga/ranked/tiebreak.hpp"
+
+namespace minga::ranked {
+
+struct CountSpec {
+  std::string method = "irv";
+  std::optional<std::uint32_t> seats;   ///< unset: the election's seats, else 1
+  BallotInterpretation ballots;         ///< how raw marks are read (rules.hpp)
+  std::optional<TieBreak> tie_break;    ///< unset: the method's default (see above)
+  bool batch_elimination = false;       ///< irv, sequential-irv, bottoms-up
+  bool continue_until_two = false;      ///< irv, sequential-irv
+  std::optional<Rational> share;        ///< bottoms-up: winners once all have this share (15% = 3/20)
+  std::optional<Quota::Kind> quota;     ///< wigm: the quota (default Droop)
+  std::optional<unsigned> decimals;     ///< wigm: places of transfer values (default 4)
+};
+
+/// The method names count() accepts (canonical spelling, "-" separated).
+MINGA_EXPORT std::span<const std::string_view> count_method_names() noexcept;
+
+/// Counts `election` by spec.method. Error(invalid_argument) for an unknown
+/// method (naming the known ones) or an option the method cannot take
+/// (share, quota or decimals elsewhere); the method's own errors otherwise.
+MINGA_EXPORT Result count(const Election& election, const CountSpec& spec);
+
+}  // namespace minga::ranked

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+// src/ranked/count.cpp - any ranked method by name (CountSpec -> the method's options -> Result).
+#include "minga/ranked/count.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "minga/core/error.hpp"
+#include "minga/ranked/condorcet.hpp"
+#include "minga/ranked/irv.hpp"
+#include "minga/ranked/meek.hpp"
+#include "minga/ranked/scottish_stv.hpp"
+#include "minga/ranked/stv.hpp"
+
+namespace minga::ranked {
+
+namespace {
+
+constexpr std::array<std::string_view, 16> kMethods = {
+    "plurality", "irv",      "sequential-irv", "bottoms-up", "wigm",         "scottish-stv",
+    "meek",      "meek-exact", "warren",       "condorcet",  "smith",        "schulze",
+    "ranked-pairs", "minimax", "copeland",     "borda"};
+
+[[noreturn]] void refuse(std::string_view field, const std::string& reason) {
+  throw Error(Errc::invalid_argument, Location{{}, 0, std::string(field)}, reason);
+}
+
+std::string canonical(std::string name) {
+  std::replace(name.begin(), name.end(), '_', '-');
+  if (name == "stv") return "wigm";
+  return name;
+}
+
+// share, quota and decimals belong to one method each; given elsewhere they would be ignored silently.
+void check_options_fit(const std::string& method, const CountSpec& spec) {
+  if (spec.share && method != "bottoms-up") refuse("share", "only bottoms-up takes a share, not " + method);
+  if (spec.quota && method != "wigm") refuse("quota", "only wigm takes a quota, not " + method);
+  if (spec.decimals && method != "wigm") refuse("decimals", "only wigm takes decimals, not " + method);
+}
+
+}  // namespace
+
+std::span<const std::string_view> count_method_names() noexcept {
+  return kMethods;
+}
+
+Result count(const Election& election, const CountSpec& spec) {
+  const std::string method = canonical(spec.method);
+  if (std::find(kMethods.begin(), kMethods.end(), method) == kMethods.end()) {
+    std::string known;
+    for (std::string_view m : kMethods) known += (known.empty() ? "" : ", ") + std::string(m);
+    refuse("method", "unknown method '" + spec.method + "' (" + known + ")");
+  }
+  check_options_fit(method, spec);
+  const std::uint32_t seats = spec.seats.value_or(election.seats.value_or(1));
+  const TieBreak tie_break = spec.tie_break.value_or(TieBreak{});
+
+  if (method == "plurality") return plurality(election, PluralityOptions{spec.ballots, tie_break, seats});
+  if (method == "irv" || method == "sequential-irv") {
+    IrvOptions options;
+    options.ballots = spec.ballots;
+    options.tie_break = tie_break;
+    options.batch_elimination = spec.batch_elimination;
+    options.continue_until_two = spec.continue_until_two;
+    return method == "irv" ? irv(election, options) : sequential_irv(election, seats, options);
+  }
+  if (method == "bottoms-up") {
+    BottomsUpOptions options;
+    options.ballots = spec.ballots;
+    options.tie_break = tie_break;
+    options.batch_elimination = spec.batch_elimination;
+    options.seats = seats;
+    options.share = spec.share;
+    return bottoms_up(election, options);
+  }
+  if (method == "wigm") {
+    StvOptions options;
+    options.ballots = spec.ballots;
+    options.tie_break = tie_break;
+    options.seats = seats;
+    options.decimals = spec.decimals.value_or(4);
+    options.quota.decimals = options.decimals;
+    if (spec.quota) options.quota.kind = *spec.quota;
+    return wigm(election, options);
+  }
+  if (method == "scottish-stv") {
+    ScottishStvOptions options;
+    options.ballots = spec.ballots;
+    if (spec.tie_break) options.tie_break = *spec.tie_break;
+    options.seats = seats;
+    return scottish_stv(election, options);
+  }
+  if (method == "meek") return meek(election, meek_new_zealand_options(seats, tie_break));
+  if (method == "meek-exact" || method == "warren") {
+    MeekOptions options = meek_exact_options(seats, 10, tie_break);
+    if (method == "warren") options.keep = KeepRule::warren;
+    return meek(election, options);
+  }
+  return condorcet_count(election, pairwise_method_from_name(method), tie_break);
+}
+
+}  // namespace minga::ranked
