@@ -32,8 +32,10 @@ Arguments::Arguments(const CommandSpec& spec, std::span<const std::string> args)
       options_ended = true;
       continue;
     }
-    if (arg.rfind("--", 0) != 0) throw UsageError("unknown option '" + arg + "'");
-    std::string name = arg.substr(2);
+    // "-o FILE" is the one short option: --output, for the commands that have it.
+    const bool short_output = arg == "-o" && listed(spec.options, "output");
+    if (arg.rfind("--", 0) != 0 && !short_output) throw UsageError("unknown option '" + arg + "'");
+    std::string name = short_output ? "output" : arg.substr(2);
     std::optional<std::string> inline_value;
     if (auto eq = name.find('='); eq != std::string::npos) {
       inline_value = name.substr(eq + 1);

@@ -8,15 +8,16 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "html_report.hpp"
 #include "minga/version.h"
 
 namespace minga::cli {
 
 namespace {
 
-std::array<const CommandSpec*, 9> all_commands() {
+std::array<const CommandSpec*, 10> all_commands() {
   return {&info_command(), &convert_command(), &merge_command(), &demo_command(), &budget_command(), &tally_command(), &qv_command(), &qf_command(),
-          &verify_command()};
+          &verify_command(), &report_command()};
 }
 
 const CommandSpec* find_command(std::string_view name) {

@@ -100,7 +100,10 @@ std::string allocation_to_json(const BudgetInstance& in, const Allocation& a, in
   j["steps"] = std::move(steps);
   ordered_json unfunded = ordered_json::array();
   for (const UnfundedProject& u : a.unfunded)
-    unfunded.push_back({{"project", in.id(u.project)}, {"cost", to_exact_string(in.cost(u.project))}, {"reason", u.reason}});
+    unfunded.push_back({{"project", in.id(u.project)},
+                        {"cost", to_exact_string(in.cost(u.project))},
+                        {"supporters", in.votes(u.project)},
+                        {"reason", u.reason}});
   j["unfunded"] = std::move(unfunded);
   ordered_json excluded = ordered_json::array();
   for (const ExcludedProject& e : in.excluded()) excluded.push_back({{"project", alts[e.alternative].id}, {"reason", e.reason}});
