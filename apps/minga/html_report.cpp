@@ -174,6 +174,17 @@ class Page {
     return *this;
   }
 
+  /// Opens a table that scrolls sideways on a narrow screen, with these column headings
+  /// (after a "#" column when `numbered`); close_table() ends it.
+  Page& open_table(std::string_view cls, const std::vector<Msg>& headings, bool numbered = false) {
+    out_ += "<div class=\"scroll\"><table" + (cls.empty() ? std::string() : " class=\"" + std::string(cls) + "\"") +
+            "><thead><tr>" + (numbered ? "<th>#</th>" : "");
+    for (Msg heading : headings) out_ += "<th>" + escape(t(heading)) + "</th>";
+    out_ += "</tr></thead><tbody>\n";
+    return *this;
+  }
+  Page& close_table() { return raw("</tbody></table></div>\n"); }
+
   /// A section with an anchor for the table of contents.
   void open_section(std::string_view title, std::string_view file) {
     const std::string id = "s" + std::to_string(contents_.size() + 1);
@@ -475,14 +486,10 @@ void ranked_section(Page& page, const Field& result, const std::string& file) {
   if (auto scores = result.find("scores")) {
     page.raw("<h3>").msg(Msg::scores_title);
     if (auto name = result.find("score_name")) page.raw(" (").esc(name->str()).raw(")");
-    page.raw("</h3>\n<div class=\"scroll\"><table><thead><tr><th>")
-        .msg(Msg::candidate)
-        .raw("</th><th>")
-        .msg(Msg::scores_title)
-        .raw("</th></tr></thead><tbody>\n");
+    page.raw("</h3>\n").open_table("", {Msg::candidate, Msg::scores_title});
     for (const auto& [name, value] : scores->members())
       page.raw("<tr><th>").esc(name).raw("</th><td>").esc(value.str()).raw("</td></tr>\n");
-    page.raw("</tbody></table></div>\n");
+    page.close_table();
   }
   if (auto ties = result.find("ties"); ties && !ties->items().empty()) {
     page.raw("<h3>").msg(Msg::ties_title).raw("</h3>\n<ul>\n");
@@ -555,14 +562,11 @@ void budget_section(Page& page, const Field& result, const std::string& file, Bu
       most_votes = std::max(most_votes, votes->exact());
       unfunded_votes = true;
     }
-  page.raw("<h3>")
-      .msg(Msg::funded_title)
-      .raw(" (" + std::to_string(steps.size()) +
-           ")</h3>\n<div class=\"scroll\"><table class=\"funded\"><thead><tr><th>#</th><th>")
-      .msg(Msg::project);
-  page.raw("</th><th>").msg(Msg::cost).raw("</th><th>").msg(Msg::votes).raw("</th>");
-  if (effective) page.raw("<th>").msg(Msg::effective_votes).raw("</th>");
-  page.raw("<th>").msg(Msg::phase).raw("</th></tr></thead><tbody>\n");
+  std::vector<Msg> headings{Msg::project, Msg::cost, Msg::votes};
+  if (effective) headings.push_back(Msg::effective_votes);
+  headings.push_back(Msg::phase);
+  page.raw("<h3>").msg(Msg::funded_title).raw(" (" + std::to_string(steps.size()) + ")</h3>\n");
+  page.open_table("funded", headings, true);
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const Field& s = steps[i];
     const std::string id = s.at("project").str();
@@ -581,17 +585,14 @@ void budget_section(Page& page, const Field& result, const std::string& file, Bu
       page.raw("<td>").esc(s.find("effective_votes") ? s.at("effective_votes").str() : "\u2014").raw("</td>");
     page.raw("<td>").esc(s.at("phase").str()).raw("</td></tr>\n");
   }
-  page.raw("</tbody></table></div>\n");
+  page.close_table();
 
   if (!unfunded.empty()) {
-    page.raw("<h3>")
-        .msg(Msg::unfunded_title)
-        .raw(" (" + std::to_string(unfunded.size()) +
-             ")</h3>\n<div class=\"scroll\"><table class=\"unfunded\"><thead><tr><th>")
-        .msg(Msg::project);
-    page.raw("</th><th>").msg(Msg::cost);
-    if (unfunded_votes) page.raw("</th><th>").msg(Msg::votes);
-    page.raw("</th><th>").msg(Msg::reason).raw("</th></tr></thead><tbody>\n");
+    headings = {Msg::project, Msg::cost};
+    if (unfunded_votes) headings.push_back(Msg::votes);
+    headings.push_back(Msg::reason);
+    page.raw("<h3>").msg(Msg::unfunded_title).raw(" (" + std::to_string(unfunded.size()) + ")</h3>\n");
+    page.open_table("unfunded", headings);
     for (const Field& u : unfunded) {
       summary.projects.push_back(u.at("project").str());
       page.raw("<tr><th>").esc(u.at("project").str()).raw("</th><td>").esc(u.at("cost").str()).raw("</td>");
@@ -602,16 +603,10 @@ void budget_section(Page& page, const Field& result, const std::string& file, Bu
       }
       page.raw("<td class=\"text\">").esc(u.at("reason").str()).raw("</td></tr>\n");
     }
-    page.raw("</tbody></table></div>\n");
+    page.close_table();
   }
   if (auto excluded = result.find("excluded"); excluded && !excluded->items().empty()) {
-    page.raw("<h3>")
-        .msg(Msg::excluded_title)
-        .raw("</h3>\n<div class=\"scroll\"><table><thead><tr><th>")
-        .msg(Msg::project)
-        .raw("</th><th>")
-        .msg(Msg::reason)
-        .raw("</th></tr></thead><tbody>\n");
+    page.raw("<h3>").msg(Msg::excluded_title).raw("</h3>\n").open_table("", {Msg::project, Msg::reason});
     for (const Field& e : excluded->items()) {
       summary.projects.push_back(e.at("project").str());
       page.raw("<tr><th>")
@@ -620,7 +615,7 @@ void budget_section(Page& page, const Field& result, const std::string& file, Bu
           .esc(e.at("reason").str())
           .raw("</td></tr>\n");
     }
-    page.raw("</tbody></table></div>\n");
+    page.close_table();
   }
   if (auto analysis = result.find("analysis")) {
     page.raw("<h3>").msg(Msg::analysis_title).raw("</h3>\n<dl class=\"facts\">\n");
@@ -719,19 +714,7 @@ void qv_section(Page& page, const Field& result, const std::string& file) {
   const auto options = result.at("options").items();
   Rational most = 0;
   for (const Field& o : options) most = std::max<Rational>(most, abs(o.at("votes").exact()));
-  page.raw("<div class=\"scroll\"><table class=\"qv\"><thead><tr><th>")
-      .msg(Msg::option)
-      .raw("</th><th>")
-      .msg(Msg::votes)
-      .raw("</th><th>")
-      .msg(Msg::votes_for);
-  page.raw("</th><th>")
-      .msg(Msg::votes_against)
-      .raw("</th><th>")
-      .msg(Msg::credits_spent)
-      .raw("</th><th>")
-      .msg(Msg::voters)
-      .raw("</th></tr></thead><tbody>\n");
+  page.open_table("qv", {Msg::option, Msg::votes, Msg::votes_for, Msg::votes_against, Msg::credits_spent, Msg::voters});
   for (std::size_t i = 0; i < options.size(); ++i) {
     const Field& o = options[i];
     const std::string id = o.at("id").str();
@@ -747,7 +730,7 @@ void qv_section(Page& page, const Field& result, const std::string& file) {
         .esc(o.at("votes_against").str());
     page.raw("</td><td>").esc(o.at("credits").str()).raw("</td><td>").esc(o.at("voters").str()).raw("</td></tr>\n");
   }
-  page.raw("</tbody></table></div>\n");
+  page.close_table();
   const auto rejected = result.at("rejected").items();
   if (!rejected.empty()) {
     constexpr std::size_t shown = 50;
@@ -772,13 +755,8 @@ void qv_section(Page& page, const Field& result, const std::string& file) {
     page.raw("</ul>\n");
   }
   if (auto strata = result.find("strata"); strata && strata->items().size() > 1) {
-    page.raw("<h3>")
-        .msg(Msg::strata_title)
-        .raw("</h3>\n<div class=\"scroll\"><table><thead><tr><th>")
-        .msg(Msg::channel)
-        .raw("</th><th>")
-        .msg(Msg::district);
-    page.raw("</th><th>").msg(Msg::ballots).raw("</th><th>").msg(Msg::credits_spent).raw("</th></tr></thead><tbody>\n");
+    page.raw("<h3>").msg(Msg::strata_title).raw("</h3>\n");
+    page.open_table("", {Msg::channel, Msg::district, Msg::ballots, Msg::credits_spent});
     for (const Field& s : strata->items())
       page.raw("<tr><th>")
           .esc(s.at("channel").str())
@@ -789,7 +767,7 @@ void qv_section(Page& page, const Field& result, const std::string& file) {
           .raw("</td><td>")
           .esc(s.at("credits").str())
           .raw("</td></tr>\n");
-    page.raw("</tbody></table></div>\n");
+    page.close_table();
   }
   page.close_section();
 }
@@ -808,21 +786,8 @@ void qf_section(Page& page, const Field& result, const std::string& file) {
   const auto projects = result.at("projects").items();
   Rational most = 0;
   for (const Field& p : projects) most = std::max(most, p.at("funding").exact());
-  page.raw("<div class=\"scroll\"><table class=\"qf\"><thead><tr><th>")
-      .msg(Msg::project)
-      .raw("</th><th>")
-      .msg(Msg::funding)
-      .raw("</th><th>")
-      .msg(Msg::contributions);
-  page.raw("</th><th>")
-      .msg(Msg::match)
-      .raw("</th><th>")
-      .msg(Msg::donors)
-      .raw("</th><th>")
-      .msg(Msg::capped)
-      .raw("</th><th>")
-      .msg(Msg::why)
-      .raw("</th></tr></thead><tbody>\n");
+  page.open_table("qf",
+                  {Msg::project, Msg::funding, Msg::contributions, Msg::match, Msg::donors, Msg::capped, Msg::why});
   for (const Field& p : projects) {
     page.raw("<tr><th>").esc(p.at("id").str()).raw("</th><td class=\"barcell\">");
     page.raw(bar({{percent_width(p.at("contributions").exact(), most), ""},
@@ -840,7 +805,7 @@ void qf_section(Page& page, const Field& result, const std::string& file) {
         .esc(p.find("why") ? p.at("why").str() : "")
         .raw("</td></tr>\n");
   }
-  page.raw("</tbody></table></div>\n");
+  page.close_table();
   page.close_section();
 }
 
@@ -852,13 +817,7 @@ void verification_section(Page& page, const Field& result, const std::string& fi
   page.raw(passed ? "<p class=\"banner pass\">\u2714 " : "<p class=\"banner fail\">\u2718 ")
       .msg(passed ? Msg::verified : Msg::rejected_record)
       .raw("</p>\n");
-  page.raw("<div class=\"scroll\"><table class=\"checks\"><thead><tr><th>")
-      .msg(Msg::check)
-      .raw("</th><th>")
-      .msg(Msg::outcome)
-      .raw("</th><th>")
-      .msg(Msg::reason)
-      .raw("</th></tr></thead><tbody>\n");
+  page.open_table("checks", {Msg::check, Msg::outcome, Msg::reason});
   for (const Field& c : result.at("checks").items()) {
     const bool ok = c.at("passed").boolean();
     page.raw("<tr><th>")
@@ -867,7 +826,7 @@ void verification_section(Page& page, const Field& result, const std::string& fi
         .msg(ok ? Msg::pass : Msg::fail);
     page.raw("</td><td class=\"text\">").esc(c.at("reason").str()).raw("</td></tr>\n");
   }
-  page.raw("</tbody></table></div>\n");
+  page.close_table();
   page.close_section();
 }
 
