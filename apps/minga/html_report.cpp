@@ -858,7 +858,8 @@ strong.winner{display:inline-block;background:#e8f1e4;border:1px solid #9cc68f;b
 table{border-collapse:collapse;font-size:.9rem;min-width:100%}
 th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
 td{font-variant-numeric:tabular-nums}
-td.text{min-width:14rem}
+td{white-space:nowrap}
+td.text{min-width:14rem;white-space:normal}
 thead th{background:var(--soft);font-weight:600;white-space:nowrap}
 tr.winner th{font-weight:700}
 tr.inactive th,tr.threshold th,tr.decisions th,tr.total th{color:var(--muted);font-weight:600}
