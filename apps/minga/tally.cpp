@@ -6,6 +6,7 @@
 #include "cli.hpp"
 #include "minga/core/error.hpp"
 #include "minga/ranked/condorcet.hpp"
+#include "minga/ranked/gregory_stv.hpp"
 #include "minga/ranked/irv.hpp"
 #include "minga/ranked/meek.hpp"
 #include "minga/ranked/rctab.hpp"
@@ -55,14 +56,51 @@ TieBreak tie_break(const Arguments& args) {
   return named([&](const std::string& n) { return tie_break_from_name(n, seed); }, name, "tie-break");
 }
 
-Result count(const Election& election, const std::string& method, const Arguments& args) {
+/// Options with the settings every count reads: ballot rules, tie-break, seats.
+template <class Options>
+Options common_options(const Arguments& args, std::uint32_t seats) {
+  Options options;
+  options.ballots = interpretation(args);
+  options.tie_break = tie_break(args);
+  options.seats = seats;
+  return options;
+}
+
+/// --method stv --rules gregory | wigm-generic | wigm-prf | wigm-prf-batch (gregory_stv.hpp).
+Result gregory_count(const Election& election, const std::string& rules, std::uint32_t seats, const Arguments& args) {
+  GregoryStvOptions options;
+  if (rules == "gregory") {
+    options = gregory_exact_options(seats, GregoryQuota::droop, tie_break(args));
+    if (auto q = args.value("quota")) options.quota = named(gregory_quota_from_name, *q, "quota");
+    if (args.value("decimals")) options.decimals = count_option(args, "decimals", 0);
+  } else if (rules == "wigm-generic") {
+    options = droop_wigm_options(seats, tie_break(args));
+  } else {
+    options = prf_wigm_options(seats, rules == "wigm-prf-batch", tie_break(args));
+  }
+  options.ballots = interpretation(args);
+  return gregory_stv(election, options);
+}
+
+Result count(const Election& election, std::string method, const Arguments& args) {
   const std::uint32_t seats = count_option(args, "seats", election.seats.value_or(1));
+  if (method == "stv") {  // --rules picks the STV rule; rctab (weighted inclusive Gregory as RCTab counts) by default
+    const std::string rules = args.value("rules").value_or("rctab");
+    if (rules == "gregory" || rules == "wigm-generic" || rules == "wigm-prf" || rules == "wigm-prf-batch")
+      return gregory_count(election, rules, seats, args);
+    if (rules == "minneapolis") return minneapolis_stv(election, common_options<MinneapolisStvOptions>(args, seats));
+    if (rules == "rctab") method = "wigm";
+    else if (rules == "scottish") method = "scottish-stv";
+    else if (rules == "meek" || rules == "meek-exact" || rules == "warren") method = rules;
+    else
+      throw UsageError("--rules: unknown STV rules '" + rules +
+                       "' (rctab, gregory, wigm-generic, wigm-prf, wigm-prf-batch, minneapolis, scottish, meek, meek-exact,"
+                       " warren)");
+  } else if (args.value("rules")) {
+    throw UsageError("--rules goes with --method stv");
+  }
   if (method == "plurality") {
-    PluralityOptions options;
-    options.ballots = interpretation(args);
-    options.tie_break = tie_break(args);
-    options.seats = seats;
-    return plurality(election, options);
+    return plurality(election, common_options<PluralityOptions>(args, seats));
   }
   if (method == "irv" || method == "sequential-irv") {
     IrvOptions options;
@@ -73,19 +111,13 @@ Result count(const Election& election, const std::string& method, const Argument
     return method == "irv" ? irv(election, options) : sequential_irv(election, seats, options);
   }
   if (method == "bottoms-up") {
-    BottomsUpOptions options;
-    options.ballots = interpretation(args);
-    options.tie_break = tie_break(args);
+    BottomsUpOptions options = common_options<BottomsUpOptions>(args, seats);
     options.batch_elimination = args.has("batch");
-    options.seats = seats;
     if (auto percent = args.value("percent")) options.share = parse_decimal(*percent, "--percent") / 100;
     return bottoms_up(election, options);
   }
-  if (method == "wigm" || method == "stv") {
-    StvOptions options;
-    options.ballots = interpretation(args);
-    options.tie_break = tie_break(args);
-    options.seats = seats;
+  if (method == "wigm") {
+    StvOptions options = common_options<StvOptions>(args, seats);
     options.decimals = count_option(args, "decimals", 4);
     options.quota.decimals = options.decimals;
     if (auto q = args.value("quota")) options.quota.kind = named(quota_from_name, *q, "quota");
@@ -110,7 +142,7 @@ Result count(const Election& election, const std::string& method, const Argument
   } catch (const Error&) {
     throw UsageError("--method: unknown method '" + method +
                      "' (plurality, irv, sequential-irv, bottoms-up, wigm, scottish-stv, meek, meek-exact, warren, condorcet, "
-                     "smith, schulze, ranked-pairs, minimax, copeland, borda, rctab)");
+                     "smith, schulze, ranked-pairs, minimax, copeland, borda, rctab, stv)");
   }
   return condorcet_count(election, pairwise, tie_break(args));
 }
@@ -152,7 +184,7 @@ int run_tally(const Arguments& args) {
 const CommandSpec& tally_command() {
   static const CommandSpec spec{
       "tally",
-      "tally FILE... [--method M] [--seats N] [ballot rules] [--tie-break P [--seed S]] [--json]",
+      "tally FILE... [--method M [--rules R]] [--seats N] [ballot rules] [--tie-break P [--seed S]] [--json]",
       "count ranked ballots: plurality, IRV, STV, Condorcet methods, Borda, RCTab contests",
       "Reads each FILE (PrefLib, BLT, ranked CSV, JSON, binary; '-' is standard input)\n"
       "and counts it. Several files give one result each (a JSON array with --json).\n\n"
@@ -162,7 +194,18 @@ const CommandSpec& tally_command() {
       "  scottish-stv (SSI 2007/42), meek (New Zealand rules, 9 decimals),\n"
       "  meek-exact, warren (exact rationals, omega 10^-10),\n"
       "  condorcet, smith, schulze, ranked-pairs, minimax, copeland, borda,\n"
-      "  rctab (FILE is an RCTab contest configuration; counted as RCTab would)\n\n"
+      "  rctab (FILE is an RCTab contest configuration; counted as RCTab would),\n"
+      "  stv (the STV rule named by --rules)\n\n"
+      "STV rules (--rules, with --method stv; default rctab):\n"
+      "  rctab               = wigm: RCTab's multi-seat weighted inclusive Gregory\n"
+      "  gregory             fractional exact Gregory STV, quota by --quota  [droop]\n"
+      "                      (--decimals D: truncate every product and quotient to D places)\n"
+      "  wigm-generic        Droop's generic WIGM: exact, quota votes/(seats+1) exceeded\n"
+      "  wigm-prf            PR Foundation reference WIGM: 4 decimals, one defeat at a time\n"
+      "  wigm-prf-batch      the same, defeating sure losers in batches\n"
+      "  minneapolis         Minneapolis multi-seat STV (ordinance 167.70): 4 decimals,\n"
+      "                      threshold floor(V/(S+1))+1, certain losers defeated together\n"
+      "  scottish, meek, meek-exact, warren  = the methods of those names\n\n"
       "ballot rules (how raw marks are read; defaults in brackets):\n"
       "  --overvote R        exhaust_immediately | skip_to_next_rank |\n"
       "                      exhaust_if_multiple_continuing  [exhaust_immediately]\n"
@@ -176,7 +219,11 @@ const CommandSpec& tally_command() {
       "  --batch             IRV: batch elimination (mathematically safe)\n"
       "  --continue-until-two  IRV: go on until two candidates remain\n"
       "  --quota Q           wigm: droop | hagenbach-bischoff | hare | exact-droop  [droop]\n"
+      "                      gregory: droop (floor(V/(S+1))+1) | hare (V/S) |\n"
+      "                      hb (V/(S+1), to be exceeded) | dynamic (hb over each\n"
+      "                      round's continuing votes)  [droop]\n"
       "  --decimals D        wigm: decimals of transfer values and weights  [4]\n"
+      "                      gregory: fixed-point decimals  [exact rationals]\n"
       "  --tie-break P       [backwards,|forwards,]stop | candidate-order | random |\n"
       "                      rctab-random | rctab-permutation  [stop: report the tie]\n"
       "  --seed S            the published seed of a random tie-break\n"
@@ -186,7 +233,7 @@ const CommandSpec& tally_command() {
       "  --rctab-summary     with --method rctab: print RCTab's own summary JSON\n"
       "  --time              print reading and counting times (ms) on standard error\n",
       {"json", "batch", "continue-until-two", "rctab-summary", "time"},
-      {"method", "seats", "percent", "overvote", "max-skipped", "duplicate", "max-rankings", "write-ins", "quota", "decimals",
+      {"method", "rules", "seats", "percent", "overvote", "max-skipped", "duplicate", "max-rankings", "write-ins", "quota", "decimals",
        "tie-break", "seed", "format"},
       1,
       100000,

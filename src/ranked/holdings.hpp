@@ -109,26 +109,35 @@ inline Action action_without_transfers(ActionKind kind, std::uint32_t candidate,
   return action;
 }
 
-/// The candidate to exclude among `live`: the lowest, a tie settled by `ties`
-/// (kept in `tie` and result.ties). Nothing when the policy stops; then
-/// result.unresolved_tie names the tie.
+/// The candidate of `among` with the lowest total (`lowest`, to exclude) or the highest (to
+/// elect), a tie settled by `ties` (kept in `tie` and result.ties). Nothing when the policy
+/// stops; then result.unresolved_tie names the tie.
 template <class Value>
-std::optional<std::uint32_t> lowest_to_exclude(const Holdings<Value>& count, const std::vector<std::uint32_t>& live,
-                                               TieBreaker& ties, const std::vector<std::vector<Rational>>& history,
-                                               Result& result, std::optional<TieRecord>& tie) {
-  Value low = count.tally(live.front());
-  for (auto c : live) low = std::min(low, count.tally(c));
-  std::vector<std::uint32_t> lowest;
-  for (auto c : live)
-    if (count.tally(c) == low) lowest.push_back(c);
-  if (lowest.size() == 1) return lowest.front();
-  tie = ties.choose(lowest, true, history);
+std::optional<std::uint32_t> extreme_candidate(const Holdings<Value>& count, const std::vector<std::uint32_t>& among,
+                                               bool lowest, TieBreaker& ties,
+                                               const std::vector<std::vector<Rational>>& history, Result& result,
+                                               std::optional<TieRecord>& tie) {
+  Value extreme = count.tally(among.front());
+  for (auto c : among) extreme = lowest ? std::min(extreme, count.tally(c)) : std::max(extreme, count.tally(c));
+  std::vector<std::uint32_t> tied;
+  for (auto c : among)
+    if (count.tally(c) == extreme) tied.push_back(c);
+  if (tied.size() == 1) return tied.front();
+  tie = ties.choose(tied, lowest, history);
   if (!tie) {
-    result.unresolved_tie = TieRecord{lowest, lowest.front(), true, "stop"};
+    result.unresolved_tie = TieRecord{tied, tied.front(), lowest, "stop"};
     return std::nullopt;
   }
   result.ties.push_back(*tie);
   return tie->chosen;
+}
+
+/// The candidate to exclude among `live`: the lowest (see extreme_candidate).
+template <class Value>
+std::optional<std::uint32_t> lowest_to_exclude(const Holdings<Value>& count, const std::vector<std::uint32_t>& live,
+                                               TieBreaker& ties, const std::vector<std::vector<Rational>>& history,
+                                               Result& result, std::optional<TieRecord>& tie) {
+  return extreme_candidate(count, live, true, ties, history, result, tie);
 }
 
 /// Each candidate's total in a round (0 for those no longer shown), for tie-break look-backs.

@@ -26,6 +26,7 @@
 #include "minga/io/format.hpp"
 #include "minga/ranked/meek.hpp"
 #include "minga/ranked/scottish_stv.hpp"
+#include "droop_reference.hpp"
 #include "ranked_test_util.hpp"
 
 using namespace minga;
@@ -35,51 +36,15 @@ using nlohmann::json;
 
 namespace {
 
-const fs::path kDroop = fs::path(MINGA_SHARED_DATA) / "droop";
-
 using test::add;
 using test::election_of;
+using namespace test::droop;
 
 Rational tally(const Round& round, std::uint32_t c) { return round.tally.at(c).value_or(Rational(0)); }
 
 Rational q(const char* text) { return parse_decimal(text); }
 
 // ---- the Droop reference files ------------------------------------------------------
-
-Election read_blt_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  return read_blt(in, path.string());
-}
-
-json read_json(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  return json::parse(in);
-}
-
-/// Droop's tie order: the BLT's [tie ...] line, else ballot order. "By lot" takes the first.
-TieBreak droop_lot(const Election& e, LookBack look_back) {
-  TieBreak t;
-  t.look_back = look_back;
-  t.final = TieFinal::lot_order;
-  if (const std::string* order = e.meta_value("tie")) {
-    std::istringstream words(*order);
-    std::uint32_t k;
-    while (words >> k) t.order.push_back(k - 1);
-  }
-  return t;
-}
-
-/// x rounded half up to `places` decimals, as Droop prints rational and guarded values.
-std::string half_up(const Rational& x, unsigned places) {
-  Integer scale = 1;
-  for (unsigned i = 0; i < places; ++i) scale *= 10;
-  const Rational scaled = x * scale + Rational(1, 2);
-  Integer whole = numerator(scaled) / denominator(scaled);
-  if (scaled < 0 && Rational(whole) != scaled) whole -= 1;
-  return to_fixed_string(Rational(whole, scale), places);
-}
 
 /// A count's round-by-round record in Droop's terms, for comparison.
 struct DroopRound {
@@ -135,43 +100,6 @@ std::vector<DroopRound> droop_rounds(const json& ref, bool meek_family) {
     round.defeated = fresh;
   }
   return rounds;
-}
-
-std::set<std::string> droop_winners(const json& ref) {
-  std::set<std::string> out;
-  const json& end = ref["actions"].back();
-  for (auto it = end["cstate"].begin(); it != end["cstate"].end(); ++it)
-    if (it.value()["state"] == "elected") out.insert(it.key());
-  return out;
-}
-
-std::string cid(std::uint32_t c) { return std::to_string(c + 1); }
-
-/// Collects the first few differences of one case.
-struct Diff {
-  std::vector<std::string> lines;
-  void add(const std::string& line) {
-    if (lines.size() < 6) lines.push_back(line);
-  }
-  bool empty() const { return lines.empty(); }
-  std::string text() const {
-    std::string out;
-    for (const auto& l : lines) out += "    " + l + "\n";
-    return out;
-  }
-};
-
-std::set<std::string> actions_of(const Round& round, ActionKind kind) {
-  std::set<std::string> out;
-  for (const auto& a : round.actions)
-    if (a.kind == kind) out.insert(cid(a.candidate));
-  return out;
-}
-
-std::string joined(const std::set<std::string>& s) {
-  std::string out;
-  for (const auto& x : s) out += (out.empty() ? "" : ",") + x;
-  return "{" + out + "}";
 }
 
 // ---- Scottish STV against Droop's scotland-fixed-p5-d5 --------------------------------
@@ -519,12 +447,8 @@ TEST_CASE("Meek and Warren reproduce Droop's reference counts round by round", "
     return;
   }
   std::vector<MeekCase> cases;
-  for (const auto& [folder, blt_dir] :
-       std::vector<std::pair<fs::path, fs::path>>{{refs, kDroop / "blt"}, {refs / "meek", kDroop / "blt" / "meek"}})
-    for (const auto& entry : fs::directory_iterator(folder))
-      if (entry.is_regular_file())
-        if (auto c = meek_case(entry.path(), blt_dir)) cases.push_back(*c);
-  std::sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.ref < b.ref; });
+  for (const auto& [ref, blt_dir] : reference_files("meek"))
+    if (auto c = meek_case(ref, blt_dir)) cases.push_back(*c);
   std::map<std::string, std::pair<int, int>> by_rule;
   std::string report;
   for (const auto& c : cases) {
