@@ -333,6 +333,19 @@ TEST_CASE("Gregory STV: quota names, bad options and ties", "[stv-gregory]") {
   const Result drawn = gregory_stv(e, gregory_exact_options(1, GregoryQuota::hagenbach_bischoff, lot));
   CHECK(drawn.rounds[0].actions.at(0).candidate == 1);
   CHECK(drawn.winners == std::vector<std::uint32_t>{2});
+
+  // LoserBatch::zero: 1 seat, A x2; B,C x2; E x1; C and D have no first choice. q = 5/2, exceeded by no one.
+  // One defeat at a time meets the C-D tie at 0 (the default policy stops); the zero batch defeats both.
+  Election z = election_of({"A", "B", "C", "D", "E"});
+  add(z, {{0}}, 2);
+  add(z, {{1}, {2}}, 2);
+  add(z, {{4}}, 1);
+  GregoryStvOptions zero = gregory_exact_options(1, GregoryQuota::hagenbach_bischoff);
+  CHECK_FALSE(gregory_stv(z, zero).complete());
+  zero.batch = LoserBatch::zero;
+  const Result batch = gregory_stv(z, zero);
+  CHECK(actions_of(batch.rounds.at(0), ActionKind::excluded) == std::set<std::string>{"3", "4"});
+  CHECK(actions_of(batch.rounds.at(1), ActionKind::excluded) == std::set<std::string>{"5"});  // E (1)
 }
 
 TEST_CASE("Minneapolis STV: first count, immediate surplus transfer, certain losers, threshold ends the count",
