@@ -121,6 +121,7 @@ MINGA_EXPORT int minga_init(void);
 #define MINGA_ELIMIT       (-7) /* a number or size beyond a documented limit */
 #define MINGA_EINTERNAL    (-8) /* a bug in minga: please report it with the message */
 #define MINGA_ETIE         (-9) /* a rule met a tie that its tie-break policy was told not to resolve ("refuse") */
+#define MINGA_EVERIFY      (-10) /* a signature, proof, hash or code does not verify (a receipt, a submitted ballot) */
 
 /*! Function forms of the status codes (for FFI users). */
 MINGA_EXPORT int minga_ok(void);
@@ -133,11 +134,12 @@ MINGA_EXPORT int minga_enomem(void);
 MINGA_EXPORT int minga_elimit(void);
 MINGA_EXPORT int minga_einternal(void);
 MINGA_EXPORT int minga_etie(void);
+MINGA_EXPORT int minga_everify(void);
 
 /*! minga_status_name() :
  *  @return a stable lower-case name for a status code: "ok",
  *  "invalid_argument", "parse", "io", "unsupported", "mismatch",
- *  "out_of_memory", "limit", "internal", "tie"; "unknown" for any other value.
+ *  "out_of_memory", "limit", "internal", "tie", "verification"; "unknown" for any other value.
  *  Static storage; never NULL. */
 MINGA_EXPORT const char *minga_status_name(int status);
 
@@ -604,6 +606,199 @@ MINGA_EXPORT int minga_qf_match(size_t n, const char *const *donors, const char 
  *  @return MINGA_OK; MINGA_EIO, MINGA_EPARSE (file, line and field named),
  *          MINGA_EINVAL, MINGA_ELIMIT as above. */
 MINGA_EXPORT int minga_qf_match_file(const char *path, const char *spec_json, char **result_json);
+
+/* ===========================================================================
+ * Verifiable elections: encrypted ballots, receipts, the record's verifier
+ * ========================================================================
+ *
+ * Ballots are encrypted (exponential ElGamal over ristretto255) with zero-
+ * knowledge proofs; the bulletin board posts each cast ballot's confirmation
+ * code in a Merkle log and signs a receipt; k of n guardians decrypt the
+ * homomorphic sums with proofs. Everything needed to check an election is its
+ * record (JSON, schema "minga.record/1", docs/verify_record.md); anyone checks
+ * it with minga_record_verify(). docs/verify_election.md walks through a whole
+ * election, step by step, and shows the folder's files.
+ *
+ * A minga_verifiable is one election run from a folder (the same folder as
+ * `minga election`): minga_verifiable_create() makes it, minga_verifiable_open()
+ * opens it again (in any process), and the steps follow in this order:
+ * encrypt, then cast or challenge (or submit a ballot encrypted elsewhere);
+ * close; tally; decrypt. A step out of order fails with MINGA_EINVAL saying
+ * what comes first. Each step writes its files before it returns, so nothing
+ * accepted is lost when a later call fails or the process stops.
+ *
+ * SECRETS. The folder holds the board's signing key and every guardian's share
+ * (mode 0600, wiped from memory after use): it suits one operator running a
+ * whole election (a neighbourhood vote, a test, a demo). In a real k-of-n
+ * election, hand each secret/guardian-<l>.key to its guardian and delete it.
+ *
+ * THREAD SAFETY. A minga_verifiable holds an exclusive lock on its folder while
+ * open (a second minga_verifiable_open of the same folder, here or in another
+ * process, waits until the first is freed). Calls on one handle need exclusive
+ * access; the other functions of this section are reentrant. */
+
+/*! The handle of an opened election folder. */
+typedef struct minga_verifiable minga_verifiable;
+
+/*! minga_verifiable_create() :
+ *  Makes a new election folder: a local key ceremony of `guardians` guardians
+ *  with threshold `quorum`, the board's signing key, and election.json (the
+ *  public election: publish it).
+ *  @param folder         a folder that does not exist yet, or is empty.
+ *  @param manifest_json  the contests (schema "minga.manifest/1"):
+ *    {"election_id": "...", "title": "...", "contests": [{"id": "council",
+ *     "title": "...", "kind": "approval", "option_range": 1,
+ *     "selection_limit": 2, "options": [{"id": "ana", "label": "Ana"}]}]}
+ *  @return MINGA_OK; MINGA_EPARSE for a malformed manifest (the field named);
+ *          MINGA_EINVAL for a bad manifest, 1 <= quorum <= guardians <= 1000
+ *          violated, or a non-empty folder; MINGA_EIO when a file cannot be written. */
+MINGA_EXPORT int minga_verifiable_create(minga_verifiable **out, const char *folder, const char *manifest_json,
+                                         uint32_t guardians, uint32_t quorum);
+
+/*! minga_verifiable_open() :
+ *  Opens an election folder made before: checks election.json's hashes and the
+ *  board key, and replays ballots.jsonl. Waits for the folder's lock.
+ *  @return MINGA_OK; MINGA_EIO (not an election folder, unreadable);
+ *          MINGA_EPARSE naming the file, line and field; MINGA_EMISMATCH when a
+ *          stored hash or key is not the recomputed one. */
+MINGA_EXPORT int minga_verifiable_open(minga_verifiable **out, const char *folder);
+
+/*! minga_verifiable_free() : releases the handle and the folder's lock (NULL-safe). */
+MINGA_EXPORT void minga_verifiable_free(minga_verifiable *election);
+
+/*! minga_verifiable_status_json() :
+ *  @param status_json  receives {"stage": "open"|"closed"|"tallied"|"decrypted",
+ *    "cast": n, "spoiled": n, "election_hash": "<64 hex>", "board_key": "<note key>"}.
+ *  The election hash and the board key are what receipts are checked against. */
+MINGA_EXPORT int minga_verifiable_status_json(const minga_verifiable *election, char **status_json);
+
+/*! minga_verifiable_encrypt() :
+ *  Encrypts and proves a voter's choices on a voting device and keeps the ballot
+ *  pending until minga_verifiable_cast() or minga_verifiable_challenge().
+ *  @param device_id    the device (its ballots' codes are chained).
+ *  @param ballot_json  {"ballot_id": "b-17", "selections": {"council": {"ana": 1}}}
+ *                      (contests and options by id; those left out are 0).
+ *  @param codes_json   receives {"ballot_id", "device_id", "confirmation_code"
+ *                      (64 hex), "short_code" (10 characters, for SMS and paper)}:
+ *                      show them to the voter.
+ *  @return MINGA_OK; MINGA_EPARSE / MINGA_EINVAL naming the field (unknown
+ *          option, a value above its range, a contest above its limit, an id
+ *          already used); MINGA_EINVAL after close. */
+MINGA_EXPORT int minga_verifiable_encrypt(minga_verifiable *election, const char *device_id, const char *ballot_json,
+                                          char **codes_json);
+
+/*! minga_verifiable_cast() :
+ *  Casts a pending ballot: its confirmation code goes on the board, its nonce is
+ *  wiped, and the board's signed receipt is returned (and kept in receipts/).
+ *  @param receipt_json  receives the receipt (schema "minga.receipt/1"): the
+ *                       voter keeps it and checks it with minga_receipt_verify().
+ *  @return MINGA_OK; MINGA_EINVAL for an unknown ballot id or after close. */
+MINGA_EXPORT int minga_verifiable_cast(minga_verifiable *election, const char *ballot_id, char **receipt_json);
+
+/*! minga_verifiable_challenge() :
+ *  Challenges a pending ballot instead of casting it: it is published with its
+ *  nonce and choices (spoiled), so anyone can check the device encrypted what
+ *  the voter chose; it is never counted.
+ *  @param opened_json  receives {"ballot_id", "device_id", "confirmation_code",
+ *                      "short_code", "state": "spoiled", "selections": [[...]]}. */
+MINGA_EXPORT int minga_verifiable_challenge(minga_verifiable *election, const char *ballot_id, char **opened_json);
+
+/*! minga_verifiable_submit() :
+ *  Casts a ballot encrypted elsewhere (a voter's own device): one element of a
+ *  record's "ballots", state "cast". Its proofs and confirmation code are
+ *  checked first.
+ *  @return MINGA_OK with the receipt; MINGA_EVERIFY naming every failed proof;
+ *          MINGA_EPARSE naming the field; MINGA_EINVAL for a repeated id or code. */
+MINGA_EXPORT int minga_verifiable_submit(minga_verifiable *election, const char *encrypted_ballot_json,
+                                         char **receipt_json);
+
+/*! minga_verifiable_close() : no ballot is accepted any more; the board's final
+ *  signed checkpoint is written (closed.txt). */
+MINGA_EXPORT int minga_verifiable_close(minga_verifiable *election);
+
+/*! minga_verifiable_tally() : sums the cast ballots homomorphically (tally.json).
+ *  @param tally_json  receives the encrypted tally ("minga.encrypted-tally/1"); may be NULL. */
+MINGA_EXPORT int minga_verifiable_tally(minga_verifiable *election, char **tally_json);
+
+/*! minga_verifiable_decrypt() :
+ *  Decrypts the tally with the guardians listed (at least the quorum; any of
+ *  them), with a proof per guardian and option, and writes record.json.
+ *  @param guardians    guardian numbers, 1..n.
+ *  @param record_json  receives the complete record; each option's "total" is its result.
+ *  @return MINGA_OK; MINGA_EINVAL for fewer guardians than the quorum, an
+ *          unknown or repeated guardian, no cast ballot, or before tally. */
+MINGA_EXPORT int minga_verifiable_decrypt(minga_verifiable *election, const uint32_t *guardians, size_t n_guardians,
+                                          char **record_json);
+
+/*! minga_record_verify() :
+ *  The independent verifier: recomputes every hash, proof, chain, the board's
+ *  checkpoint, the sums and the decryptions of a record, trusting nothing in it.
+ *  @param record_json, len  the record (len bytes; need not be NUL-terminated).
+ *  @param all_passed   receives 1 when every check passes, else 0.
+ *  @param report_json  receives {"schema": "minga.verification/1", "passed",
+ *                      "checks": [{"check", "passed", "reason"}, ...]}; each
+ *                      failed check names its first failing item.
+ *  @return MINGA_OK whenever the record could be read (check all_passed!);
+ *          MINGA_EPARSE naming the JSON path of a malformed field, a point off
+ *          the group or a non-canonical scalar. Uses every core. */
+MINGA_EXPORT int minga_record_verify(const char *record_json, size_t len, int *all_passed, char **report_json);
+
+/*! minga_record_verify_file() : minga_record_verify() of a file (MINGA_EIO when unreadable). */
+MINGA_EXPORT int minga_record_verify_file(const char *path, int *all_passed, char **report_json);
+
+/*! minga_ballots_verify() :
+ *  Verifies one partition of an election's ballots, as one machine of many does:
+ *  every ballot's proofs and confirmation code, and the homomorphic sum of its
+ *  cast ballots. Partitions' sums add up (minga_tallies_add) to the record's
+ *  encrypted tally.
+ *  @param election_json, election_len  election.json or record.json (the context).
+ *  @param ballots_jsonl, ballots_len   ballots, one JSON object per line.
+ *  @param first_index  the partition's first ballot's position in the whole
+ *                      (0-based), so findings name ballots as the record does.
+ *  @param threads      threads to use (0: every core).
+ *  @param result_json  receives {"ballots": n, "selections": n, "passed": bool,
+ *                      "failures": ["ballot 3 (b-3) contest ...", ...],
+ *                      "sum": <minga.encrypted-tally/1>}.
+ *  @return MINGA_OK when the ballots could be read (check "passed");
+ *          MINGA_EPARSE naming the line and field. */
+MINGA_EXPORT int minga_ballots_verify(const char *election_json, size_t election_len, const char *ballots_jsonl,
+                                      size_t ballots_len, uint64_t first_index, unsigned threads,
+                                      char **result_json);
+
+/*! minga_tallies_add() :
+ *  Adds two encrypted tallies ("minga.encrypted-tally/1", e.g. two partitions'
+ *  "sum"), option by option. @return MINGA_EMISMATCH when their shapes differ. */
+MINGA_EXPORT int minga_tallies_add(const char *a_json, const char *b_json, char **sum_json);
+
+/*! minga_receipt_verify() :
+ *  A voter's offline check of a receipt: the board's signature over it, the
+ *  signed checkpoint, and the inclusion proof of the confirmation code in it.
+ *  @param receipt_json   the receipt ("minga.receipt/1").
+ *  @param election_json, election_len  the election's published election.json
+ *                        (or record.json): the board key and election hash.
+ *  @param checkpoint_json  receives {"origin", "tree_size", "leaf_index",
+ *                          "short_code"} of the verified receipt; may be NULL.
+ *  @return MINGA_OK when it verifies; MINGA_EVERIFY saying what does not;
+ *          MINGA_EPARSE naming the field of a malformed receipt or election. */
+MINGA_EXPORT int minga_receipt_verify(const char *receipt_json, const char *election_json, size_t election_len,
+                                      char **checkpoint_json);
+
+/*! minga_short_code() :
+ *  The voter's short code of a confirmation code: 10 characters (45 bits and a
+ *  check character, Crockford base 32) in two groups of five, to read aloud,
+ *  send by SMS or print (docs/verify_board.md).
+ *  @param confirmation_code_hex  64 hex digits.
+ *  @param short_code  receives the code, e.g. "2M3D7-HPKWP".
+ *  @return MINGA_OK; MINGA_EPARSE for anything but 64 hex digits. */
+MINGA_EXPORT int minga_short_code(const char *confirmation_code_hex, char **short_code);
+
+/*! minga_short_code_check() :
+ *  Whether a short code as a voter typed it (case, dashes, spaces and the
+ *  letters O/I/L read as digits forgiven) belongs to a confirmation code.
+ *  @return MINGA_OK when it does; MINGA_EVERIFY when it is a valid code of
+ *          another ballot; MINGA_EPARSE when mistyped (the check character
+ *          catches one wrong or two swapped characters). */
+MINGA_EXPORT int minga_short_code_check(const char *short_code, const char *confirmation_code_hex);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // apps/minga/arguments.cpp - checking a command's arguments against its spec.
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 
 #include "cli.hpp"
 
@@ -77,6 +79,14 @@ Format format_option(const Arguments& args, std::string_view option) {
   } catch (const Error& e) {
     throw UsageError("--" + std::string(option) + ": " + e.reason());
   }
+}
+
+std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(Errc::io, Location{path, 0, ""}, "cannot open");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 Election read_input(const std::string& path, Format format) {

@@ -17,6 +17,7 @@ namespace minga::cli {
 /// Exit statuses (64 and 70 follow BSD sysexits.h).
 enum ExitStatus : int {
   exit_ok = 0,
+  exit_not_verified = 1,  ///< a record, receipt or ballot was checked and does not verify
   exit_bad_input = 2,   ///< an input file is malformed, missing or unwritable (minga::Error)
   exit_usage = 64,      ///< the command line itself is wrong
   exit_internal = 70,   ///< out of memory or a bug
@@ -45,7 +46,8 @@ const CommandSpec& qv_command();  // quadratic voting (issue 5)
 const CommandSpec& qf_command();  // quadratic funding (issue 5)
 const CommandSpec& budget_command();
 const CommandSpec& tally_command();
-const CommandSpec& verify_command();  // election records (issue 6)
+const CommandSpec& verify_command();    // election records and receipts (issue 6)
+const CommandSpec& election_command();  // a verifiable election run from a folder (issue 6)
 
 /// A mistake in the command line: reported with the command's usage line, exit 64.
 class UsageError : public std::runtime_error {
@@ -76,6 +78,14 @@ Format format_option(const Arguments& args, std::string_view option);
 /// Reads an election; `format` auto_detect means from the extension, then the
 /// content. Path "-" is standard input.
 Election read_input(const std::string& path, Format format);
+
+/// A whole text file (a record, a manifest, a ballot); Error(io) naming it when unreadable.
+std::string read_text_file(const std::string& path);
+
+/// The demo's verifiable election, run step by step in a new folder (election.cpp):
+/// 40 ballots on two kiosks, every 7th challenged, 3-of-5 guardians with one absent,
+/// then the record re-read and verified. Prints what happened; true when every check passes.
+bool run_demo_election(const std::string& folder, std::ostream& log);
 
 /// The output format: option --to, else the extension of `path` (else a UsageError).
 Format output_format(const Arguments& args, const std::string& path);

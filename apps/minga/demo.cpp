@@ -509,6 +509,10 @@ int run_demo(const Arguments& args) {
   print_poll(out, merged.poll);
   print_formats(out, merged);
   std::cout << out.str();
+  if (const std::optional<std::string> folder = args.value("record")) {
+    std::cout << '\n';
+    if (!run_demo_election(*folder, std::cout)) return exit_not_verified;
+  }
   return exit_ok;
 }
 
@@ -517,7 +521,7 @@ int run_demo(const Arguments& args) {
 const CommandSpec& demo_command() {
   static const CommandSpec spec{
       "demo",
-      "demo [--seed S] [--voters N]",
+      "demo [--seed S] [--voters N] [--record DIR]",
       "a synthetic city votes online, at kiosks and on paper: see what minga does",
       "Generates Puerto Minga, a synthetic city of five neighbourhoods whose\n"
       "residents vote online, at kiosks and on paper (counted by hand in batches),\n"
@@ -527,9 +531,11 @@ const CommandSpec& demo_command() {
       "and reads back every file format. The same seed prints the same report.\n\n"
       "options:\n"
       "  --seed S     the seed of the city's randomness (default \"minga-demo-2026\")\n"
-      "  --voters N   number of residents who vote, 1 to 10,000,000 (default 20,000)\n",
+      "  --voters N   number of residents who vote, 1 to 10,000,000 (default 20,000)\n"
+      "  --record DIR also run a small encrypted, verifiable election in the new folder\n"
+      "               DIR (minga election, step by step) and verify its record\n",
       {},
-      {"seed", "voters"},
+      {"seed", "voters", "record"},
       0,
       0,
       &run_demo,

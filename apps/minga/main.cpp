@@ -15,9 +15,9 @@ namespace minga::cli {
 
 namespace {
 
-std::array<const CommandSpec*, 10> all_commands() {
+std::array<const CommandSpec*, 11> all_commands() {
   return {&info_command(), &convert_command(), &merge_command(), &demo_command(), &budget_command(), &tally_command(), &qv_command(), &qf_command(),
-          &verify_command(), &report_command()};
+          &election_command(), &verify_command(), &report_command()};
 }
 
 const CommandSpec* find_command(std::string_view name) {
@@ -109,6 +109,7 @@ int exit_status_of(const Error& e) {
   switch (e.code()) {
     case Errc::out_of_memory:
     case Errc::internal: return exit_internal;
+    case Errc::verification: return exit_not_verified;
     default: return exit_bad_input;
   }
 }

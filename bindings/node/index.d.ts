@@ -15,7 +15,7 @@ export type ChannelName = 'unspecified' | 'online' | 'kiosk' | 'paper' | 'sms' |
 
 export declare const Status: Readonly<{
   OK: 0; EINVAL: -1; EPARSE: -2; EIO: -3; EUNSUPPORTED: -4; EMISMATCH: -5;
-  ENOMEM: -6; ELIMIT: -7; EINTERNAL: -8; ETIE: -9;
+  ENOMEM: -6; ELIMIT: -7; EINTERNAL: -8; ETIE: -9; EVERIFY: -10;
 }>;
 export declare const Channel: Readonly<{
   UNSPECIFIED: 0; ONLINE: 1; KIOSK: 2; PAPER: 3; SMS: 4; OTHER: 5;
@@ -28,7 +28,7 @@ export declare class MingaError extends Error {
   /** The minga status code (negative, see Status). */
   readonly code: number;
   /** Its stable name: "invalid_argument", "parse", "io", "unsupported", "mismatch",
-   *  "out_of_memory", "limit", "internal", "tie". */
+   *  "out_of_memory", "limit", "internal", "tie", "verification". */
   readonly status: string;
 }
 
@@ -155,5 +155,36 @@ export declare function qvTallyRows(rows: ReadonlyArray<{ voter: string; option:
 export declare function qvTallyFile(path: string, spec: Spec): QvResult;
 export declare function qfMatch(contributions: ReadonlyArray<{ donor: string; project: string; amount: Exact }>, spec: Spec): QfResult;
 export declare function qfMatchFile(path: string, spec: Spec): QfResult;
+/** A JSON document given as text, a Buffer or an object. */
+export type Document = string | Uint8Array | object;
+/** The verifier's report ("minga.verification/1"). */
+export interface VerificationReport {
+  schema: 'minga.verification/1';
+  passed: boolean;
+  checks: Array<{ check: string; passed: boolean; reason: string }>;
+}
+/** One verifiable election run from a folder (the folder of `minga election`). */
+export declare class VerifiableElection {
+  private constructor();
+  static create(folder: string, manifest: Document, options: { guardians: number; quorum: number }): VerifiableElection;
+  static open(folder: string): VerifiableElection;
+  /** Releases the handle and the folder's lock. */
+  release(): void;
+  readonly status: { stage: 'open' | 'closed' | 'tallied' | 'decrypted'; cast: number; spoiled: number; election_hash: string; board_key: string };
+  encrypt(ballot: { ballot_id: string; selections: Record<string, Record<string, number>> } | string, options?: { device?: string }): { ballot_id: string; device_id: string; confirmation_code: string; short_code: string };
+  cast(ballotId: string): Record<string, unknown>;
+  challenge(ballotId: string): Record<string, unknown>;
+  submit(encryptedBallot: Document): Record<string, unknown>;
+  close(): void;
+  tally(): Record<string, unknown>;
+  decrypt(guardians: ReadonlyArray<number>): Record<string, unknown>;
+}
+export declare function verifyRecord(record: Document): VerificationReport;
+export declare function verifyRecordFile(path: string): VerificationReport;
+export declare function verifyBallots(election: Document, ballots: ReadonlyArray<Document>, options?: { firstIndex?: number; threads?: number }): { ballots: number; selections: number; passed: boolean; failures: string[]; sum: Record<string, unknown> };
+export declare function addTallies(a: Document, b: Document): Record<string, unknown>;
+export declare function verifyReceipt(receipt: Document, election: Document): { origin: string; tree_size: number; leaf_index: number; short_code: string };
+export declare function shortCode(confirmationCode: string): string;
+export declare function shortCodeMatches(typed: string, confirmationCode: string): boolean;
 /** JSON.parse that keeps integers beyond 2^53 exact (as BigInt). */
 export declare function parseExact(text: string): unknown;

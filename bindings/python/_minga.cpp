@@ -24,6 +24,7 @@
 #include "src/ballots.hpp"
 #include "src/budget.hpp"
 #include "src/quadratic.hpp"
+#include "src/verify.hpp"
 #include "src/ranked.hpp"
 #include "src/convert.hpp"
 #include "src/election.hpp"
@@ -757,6 +758,7 @@ void define_module(py::module_& m) {
   define_budget(m);
   define_quadratic(m);  // quadratic voting and funding (issue 5)
   define_ranked(m);     // ranked tallies (issue 3)
+  define_verify(m);     // verifiable elections (issue 6)
 }
 
 }  // namespace minga::python

@@ -95,11 +95,41 @@ class BudgetOutcome
   end
 end
 
-# TODO(issue 6): verify each voter's receipt once the C ABI exposes issue 6's receipts
-# (signed receipts with Merkle inclusion proofs exist in the C++ library; minga.h has no
-# minga_receipt_* function yet). The app would then, for a voter who brings a receipt:
-#   Minga::Receipt.verify(receipt_json, checkpoint_json, public_key)   # not written yet
-# and show "your ballot is in the published count". Nothing here pretends to do it now.
+# Checks a voter's receipt from a verifiable (encrypted) vote run with minga, e.g. a
+# consultation whose ballots were encrypted at kiosks (`minga election`, or
+# Minga::VerifiableElection). The app publishes the election's election.json (say as an
+# Active Storage attachment); a voter pastes the receipt they were given, or types the
+# short code printed on it, and the app answers from the receipt alone: the board's
+# signature, its signed checkpoint and the Merkle inclusion proof are checked offline.
+#
+#   outcome = ReceiptCheck.new(election_json: consultation.election_json.download).call(params[:receipt])
+#   flash[outcome.verified ? :notice : :alert] = outcome.message
+class ReceiptCheck
+  Outcome = Struct.new(:verified, :message, :short_code, keyword_init: true)
+
+  def initialize(election_json:)
+    @election_json = election_json
+  end
+
+  def call(receipt_json)
+    found = Minga.verify_receipt(receipt_json, @election_json)
+    Outcome.new(verified: true, short_code: found["short_code"],
+                message: "Your ballot #{found['short_code']} is number #{found['leaf_index'] + 1} of " \
+                         "#{found['tree_size']} on the board signed by #{found['origin']}.")
+  rescue Minga::Error => e
+    raise unless [Minga::Status::EVERIFY, Minga::Status::EPARSE].include?(e.code)
+
+    Outcome.new(verified: false, message: "This receipt does not verify: #{e.message}")
+  end
+
+  # For a voter without the receipt file: does the short code they typed (any case,
+  # dashes optional) belong to the confirmation code the board shows?
+  def short_code_matches?(typed, confirmation_code)
+    Minga.short_code_matches?(typed, confirmation_code)
+  rescue Minga::Error
+    false # mistyped: its check character fails
+  end
+end
 
 if $PROGRAM_NAME == __FILE__
   # Stand-ins for the app's ActiveRecord models, with a small made-up municipality.
@@ -117,5 +147,29 @@ if $PROGRAM_NAME == __FILE__
     puts "#{rule.values.join(' ')}: funded #{result.funded.inspect}, cost #{result.total_cost.to_i}, " \
          "left over #{result.left_over.to_i}"
     result.unfunded.each { |id, reason| puts "  not funded #{id}: #{reason}" }
+  end
+
+  # A small verifiable consultation on the same projects, run at two kiosks, then a voter's receipt checked.
+  require "tmpdir"
+  Dir.mktmpdir do |dir|
+    folder = File.join(dir, "consulta")
+    manifest = { schema: "minga.manifest/1", election_id: "consulta-2026", title: "Which project first?",
+                 contests: [{ id: "first", title: "First project", kind: "plurality", option_range: 1,
+                              selection_limit: 1,
+                              options: projects.map { |p| { id: "p#{p.id}", label: p.title } } }] }
+    election = Minga::VerifiableElection.create(folder, manifest, guardians: 3, quorum: 2)
+    receipts = [1, 3, 3, 4].each_with_index.map do |project, i|
+      election.encrypt({ ballot_id: "v#{i + 1}", selections: { first: { "p#{project}" => 1 } } },
+                       device: "kiosk-#{i % 2 + 1}")
+      election.cast("v#{i + 1}")
+    end
+    election.release
+    check = ReceiptCheck.new(election_json: File.read(File.join(folder, "election.json")))
+    puts "receipt: #{check.call(JSON.generate(receipts[2])).message}"
+    forged = receipts[2].merge("leaf_index" => 0)
+    puts "forged receipt verified: #{check.call(JSON.generate(forged)).verified}"
+    code = receipts[2]["confirmation_code"]
+    typed = Minga.short_code(code).downcase.delete("-")
+    puts "short code #{typed} matches: #{check.short_code_matches?(typed, code)}"
   end
 end

@@ -38,6 +38,7 @@ static_assert(MINGA_ENOMEM == static_cast<int>(minga::Errc::out_of_memory));
 static_assert(MINGA_ELIMIT == static_cast<int>(minga::Errc::limit));
 static_assert(MINGA_EINTERNAL == static_cast<int>(minga::Errc::internal));
 static_assert(MINGA_ETIE == static_cast<int>(minga::Errc::tie));
+static_assert(MINGA_EVERIFY == static_cast<int>(minga::Errc::verification));
 static_assert(MINGA_CHANNEL_UNSPECIFIED == static_cast<int>(minga::Channel::unspecified));
 static_assert(MINGA_CHANNEL_ONLINE == static_cast<int>(minga::Channel::online));
 static_assert(MINGA_CHANNEL_KIOSK == static_cast<int>(minga::Channel::kiosk));
@@ -262,6 +263,9 @@ int minga_einternal(void) {
 }
 int minga_etie(void) {
   return MINGA_ETIE;
+}
+int minga_everify(void) {
+  return MINGA_EVERIFY;
 }
 
 const char* minga_status_name(int status) {

@@ -38,6 +38,7 @@ const char* errc_name(Errc code) noexcept {
     case Errc::limit: return "limit";
     case Errc::internal: return "internal";
     case Errc::tie: return "tie";
+    case Errc::verification: return "verification";
   }
   return "unknown";
 }

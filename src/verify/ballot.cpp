@@ -2,6 +2,7 @@
 // src/verify/ballot.cpp - ballot encryption, confirmation codes, cast or challenge (see the header).
 #include "minga/verify/ballot.hpp"
 
+#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "minga/core/error.hpp"
@@ -47,6 +48,44 @@ std::vector<EncryptedContest> encrypt_contests(const ElectionContext& ctx, const
 }
 
 }  // namespace
+
+PlaintextBallot plaintext_ballot_from_json(const Manifest& manifest, std::string_view text, std::string_view source) {
+  using nlohmann::json;
+  auto fail = [&](const std::string& field, const std::string& reason) -> void {
+    throw Error(Errc::parse, Location{std::string(source), 0, field}, reason);
+  };
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::exception& e) {
+    fail("", std::string("malformed JSON: ") + e.what());
+  }
+  if (!j.is_object()) fail("", "expected a JSON object {\"ballot_id\": ..., \"selections\": {...}}");
+  for (const auto& [key, value] : j.items())
+    if (key != "ballot_id" && key != "selections") fail(key, "unknown field");
+  if (!j.contains("ballot_id") || !j["ballot_id"].is_string()) fail("ballot_id", "expected a string");
+  PlaintextBallot ballot{j["ballot_id"].get<std::string>(), {}};
+  for (const ManifestContest& c : manifest.contests) ballot.selections.emplace_back(c.options.size(), 0);
+  const json selections = j.value("selections", json::object());
+  if (!selections.is_object()) fail("selections", "expected an object of contests");
+  for (const auto& [contest_id, options] : selections.items()) {
+    const std::string field = "selections." + contest_id;
+    std::size_t c = 0;
+    while (c < manifest.contests.size() && manifest.contests[c].id != contest_id) ++c;
+    if (c == manifest.contests.size()) fail(field, "no such contest in the manifest");
+    if (!options.is_object()) fail(field, "expected an object of option ids to numbers");
+    for (const auto& [option_id, value] : options.items()) {
+      const std::vector<ManifestOption>& list = manifest.contests[c].options;
+      std::size_t o = 0;
+      while (o < list.size() && list[o].id != option_id) ++o;
+      if (o == list.size()) fail(field + "." + option_id, "no such option in the contest");
+      if (!value.is_number_unsigned()) fail(field + "." + option_id, "expected a non-negative integer");
+      ballot.selections[c][o] = value.get<std::uint64_t>();
+    }
+  }
+  validate_plaintext(manifest, ballot);
+  return ballot;
+}
 
 ElectionContext ElectionContext::make(const CeremonyParameters& parameters, Manifest manifest,
                                       const Point& public_key) {
@@ -185,6 +224,27 @@ const EncryptedBallot& BallotBox::challenge(PendingBallot&& pending) {
   pending.ballot.opening = BallotOpening{pending.nonce.reveal(), pending.plaintext.selections};
   ballots_.push_back(std::move(pending.ballot));
   return ballots_.back();
+}
+
+void BallotBox::check_acceptable(const EncryptedBallot& ballot) const {
+  check_ballot_id(ballot.ballot_id);
+  if (ballot.state == BallotState::spoiled && !ballot.opening)
+    bad_ballot(ballot.ballot_id, "opening", "a spoiled ballot needs its opening");
+  if (ballot.state == BallotState::cast && ballot.opening)
+    bad_ballot(ballot.ballot_id, "opening", "a cast ballot must not carry its nonce");
+  if (index_of_id_.contains(ballot.ballot_id))
+    bad_ballot(ballot.ballot_id, "ballot_id", "a ballot with this id was already submitted");
+  if (ballot.state == BallotState::cast && board_.find(ballot.confirmation_code))
+    bad_ballot(ballot.ballot_id, "confirmation_code", "a ballot with this confirmation code is already on the board");
+}
+
+std::optional<Receipt> BallotBox::accept(EncryptedBallot ballot) {
+  check_acceptable(ballot);
+  std::optional<Receipt> receipt;
+  if (ballot.state == BallotState::cast) receipt = board_.append(ballot.confirmation_code);
+  admit(ballot);
+  ballots_.push_back(std::move(ballot));
+  return receipt;
 }
 
 }  // namespace minga::verify

@@ -167,6 +167,10 @@ SigningKey SigningKey::from_seed(std::string name, std::span<const unsigned char
   return key;
 }
 
+void SigningKey::export_seed(std::span<unsigned char, 32> seed) const {
+  crypto_sign_ed25519_sk_to_seed(seed.data(), secret_);
+}
+
 SigningKey::SigningKey(SigningKey&& other) noexcept
     : verifier_(std::move(other.verifier_)), secret_(std::exchange(other.secret_, nullptr)) {}
 
@@ -239,15 +243,15 @@ std::string open_note(std::string_view note, const NoteVerifier& verifier) {
     if (name != verifier.name || id != wanted_id) continue;  // someone else's signature (a witness, say)
     Ed25519Signature signature;
     if (blob->size() != 4 + signature.size())
-      throw Error(Errc::mismatch, Location{kInput, line_number, "signature"},
+      throw Error(Errc::verification, Location{kInput, line_number, "signature"},
                   "an Ed25519 signature of key " + verifier.name + " is 64 bytes");
     std::copy(blob->begin() + 4, blob->end(), signature.begin());
     if (!verifier.verify(bytes_of(text), signature))
-      throw Error(Errc::mismatch, Location{kInput, line_number, "signature"},
+      throw Error(Errc::verification, Location{kInput, line_number, "signature"},
                   "the signature of key " + verifier.name + " does not verify");
     verified = true;
   }
-  if (!verified) throw Error(Errc::mismatch, Location{kInput, 0, "signature"}, "no signature by key " + verifier.name);
+  if (!verified) throw Error(Errc::verification, Location{kInput, 0, "signature"}, "no signature by key " + verifier.name);
   return std::string(text);
 }
 
@@ -294,7 +298,7 @@ std::string sign_checkpoint(const Checkpoint& checkpoint, const SigningKey& key)
 Checkpoint open_checkpoint(std::string_view note, const NoteVerifier& verifier) {
   Checkpoint c = Checkpoint::parse(open_note(note, verifier));
   if (c.origin != verifier.name)
-    throw Error(Errc::mismatch, Location{"<checkpoint>", 1, "origin"},
+    throw Error(Errc::verification, Location{"<checkpoint>", 1, "origin"},
                 "origin '" + c.origin + "' is not the log key's name '" + verifier.name + "'");
   return c;
 }

@@ -26,7 +26,7 @@ constexpr std::size_t kMaxProof = 64;
   throw_parse_error(Location{"<receipt.json>", 0, field}, reason);
 }
 [[noreturn]] void fail_check(const char* check, const std::string& reason) {
-  throw Error(Errc::mismatch, Location{"<receipt>", 0, check}, reason);
+  throw Error(Errc::verification, Location{"<receipt>", 0, check}, reason);
 }
 
 void put_u64(std::vector<unsigned char>& out, std::uint64_t v, int bytes) {
@@ -167,6 +167,14 @@ Receipt Receipt::from_json(std::string_view text) {
   if (!j["short_code"].is_string() || j["short_code"].get<std::string>() != short_code(r.confirmation_code))
     fail_json("short_code", "is not the short code of the confirmation code (" + short_code(r.confirmation_code) + ")");
   return r;
+}
+
+std::string verified_receipt_json(const Receipt& receipt, const Checkpoint& checkpoint) {
+  return nlohmann::json{{"origin", checkpoint.origin},
+                        {"tree_size", checkpoint.tree_size},
+                        {"leaf_index", receipt.leaf_index},
+                        {"short_code", short_code(receipt.confirmation_code)}}
+      .dump();
 }
 
 Checkpoint verify_receipt(const Receipt& receipt, const NoteVerifier& board, const Digest& election_id) {

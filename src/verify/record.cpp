@@ -146,7 +146,88 @@ EncryptedBallot read_ballot(const Node& n) {
   return b;
 }
 
+json tally_contests_json(const EncryptedTally& tally) {
+  json contests = json::array();
+  for (const std::vector<Ciphertext>& row : tally.totals) {
+    json options = json::array();
+    for (const Ciphertext& ct : row) options.push_back({{"alpha", ct.alpha.hex()}, {"beta", ct.beta.hex()}});
+    contests.push_back({{"options", options}});
+  }
+  return contests;
+}
+
+json parse_text(std::string_view text) {
+  try {
+    return json::parse(text);
+  } catch (const json::exception& e) {
+    fail("", std::string("malformed JSON: ") + e.what());
+  }
+}
+
+// Runs a reader written for records, naming `source` and `line` instead of "<record>".
+template <class Read>
+auto read_alone(std::string_view source, std::uint64_t line, Read&& read) {
+  try {
+    return read();
+  } catch (const Error& e) {
+    throw Error(e.code(), Location{std::string(source), line, e.where().field}, e.reason());
+  }
+}
+
 }  // namespace
+
+std::string encrypted_ballot_to_json(const EncryptedBallot& ballot) { return ballot_json(ballot).dump(); }
+
+EncryptedBallot encrypted_ballot_from_json(std::string_view text, std::string_view source, std::uint64_t line) {
+  return read_alone(source, line, [&] {
+    const json j = parse_text(text);
+    return read_ballot(Node{j, "$"});
+  });
+}
+
+std::string encrypted_tally_to_json(const EncryptedTally& tally) {
+  return json{{"schema", "minga.encrypted-tally/1"},
+              {"cast_ballots", tally.cast_ballots},
+              {"contests", tally_contests_json(tally)}}
+      .dump();
+}
+
+EncryptedTally encrypted_tally_from_json(std::string_view text, std::string_view source) {
+  return read_alone(source, 0, [&] {
+    const json j = parse_text(text);
+    const Node root{j, "$"};
+    root.only({"schema", "cast_ballots", "contests"});
+    if (root.at("schema").text() != "minga.encrypted-tally/1")
+      fail("$.schema", "expected \"minga.encrypted-tally/1\"");
+    EncryptedTally t;
+    t.cast_ballots = root.at("cast_ballots").count();
+    const Node cs = root.at("contests");
+    for (std::size_t c = 0, nc = cs.size(); c < nc; ++c) {
+      const Node cn = cs.at(c);
+      cn.only({"options"});
+      const Node os = cn.at("options");
+      t.totals.emplace_back();
+      for (std::size_t o = 0, no = os.size(); o < no; ++o) {
+        const Node on = os.at(o);
+        on.only({"alpha", "beta"});
+        t.totals.back().push_back({on.at("alpha").point(), on.at("beta").point()});
+      }
+    }
+    return t;
+  });
+}
+
+ElectionContext election_context(const ElectionRecord& record) {
+  ElectionContext ctx = ElectionContext::make(record.parameters, record.manifest, joint_public_key(record.guardians));
+  auto differ = [](const char* field, const char* what) {
+    throw Error(Errc::mismatch, Location{"<record>", 0, field}, std::string(what) + " differs from the recomputed one");
+  };
+  if (!(ctx.public_key == record.public_key)) differ("joint_public_key", "the stored joint key");
+  if (ctx.parameter_hash != record.parameter_hash) differ("parameters.parameter_hash", "the stored H_P");
+  if (ctx.manifest_hash != record.manifest_hash) differ("manifest_hash", "the stored H_B");
+  if (ctx.election_hash != record.election_hash) differ("election_hash", "the stored H_E");
+  return ctx;
+}
 
 std::string ElectionRecord::to_json() const {
   json guardians_j = json::array();

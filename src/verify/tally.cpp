@@ -31,6 +31,17 @@ EncryptedTally aggregate(const ElectionContext& context, std::span<const Encrypt
   return tally;
 }
 
+EncryptedTally add_tallies(const EncryptedTally& a, const EncryptedTally& b) {
+  bool same = a.totals.size() == b.totals.size();
+  for (std::size_t c = 0; same && c < a.totals.size(); ++c) same = a.totals[c].size() == b.totals[c].size();
+  if (!same) throw Error(Errc::mismatch, "add_tallies: the two tallies have different contests or options");
+  EncryptedTally sum = a;
+  sum.cast_ballots += b.cast_ballots;
+  for (std::size_t c = 0; c < sum.totals.size(); ++c)
+    for (std::size_t o = 0; o < sum.totals[c].size(); ++o) sum.totals[c][o] += b.totals[c][o];
+  return sum;
+}
+
 LocalCeremony run_local_ceremony(const CeremonyParameters& parameters) {
   parameters.validate();
   LocalCeremony out;

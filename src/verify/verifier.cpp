@@ -7,6 +7,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
@@ -53,6 +54,37 @@ struct Recomputed {
   Point k;
 };
 
+// Runs f(0..n-1) on `threads` threads (0: all cores). f must not throw minga::Error
+// for bad data (it reports findings instead); anything else it throws is rethrown.
+// `progress`, when set, is called on the calling thread only, about every 1% of n.
+template <class F>
+void parallel_for(std::size_t n, unsigned threads, F&& f, const VerifyProgress& progress = {}) {
+  const std::size_t workers =
+      std::clamp<std::size_t>(threads ? threads : std::thread::hardware_concurrency(), 1, std::max<std::size_t>(n, 1));
+  std::atomic<std::size_t> next{0}, done{0};
+  const std::size_t step = std::max<std::size_t>(n / 100, 1);
+  std::size_t reported = 0;  // by worker 0, the calling thread
+  std::vector<std::exception_ptr> errors(workers);
+  auto work = [&](std::size_t w) {
+    try {
+      for (std::size_t i = next++; i < n; i = next++) {
+        f(i);
+        const std::size_t finished = ++done;
+        if (w == 0 && progress && finished >= reported + step) progress(reported = finished, n);
+      }
+    } catch (...) {
+      errors[w] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work, w);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& e : errors)
+    if (e) std::rethrow_exception(e);
+  if (progress) progress(n, n);
+}
+
 bool fits_manifest(const Manifest& m, const EncryptedBallot& b) {
   if (b.contests.size() != m.contests.size()) return false;
   for (std::size_t c = 0; c < m.contests.size(); ++c)
@@ -62,7 +94,58 @@ bool fits_manifest(const Manifest& m, const EncryptedBallot& b) {
 
 }  // namespace
 
-std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
+BallotFindings check_ballot(const ElectionContext& context, const EncryptedBallot& b, const std::string& name) {
+  BallotFindings f;
+  const Manifest& m = context.manifest;
+  if (!fits_manifest(m, b)) {
+    f.selection.push_back(name + ": its contests and options do not match the manifest");
+    return f;
+  }
+  const Bytes32 h_i = selection_hash(context.election_hash, b.ballot_id);
+  for (std::size_t c = 0; c < m.contests.size(); ++c) {
+    const ManifestContest& mc = m.contests[c];
+    std::vector<Ciphertext> cts;
+    for (std::size_t o = 0; o < mc.options.size(); ++o) {
+      const EncryptedSelection& s = b.contests[c].selections[o];
+      ++f.selections;
+      if (!verify_range({h_i, context.public_key, c + 1, o + 1, s.ciphertext, mc.option_range}, s.proof))
+        f.selection.push_back(name + " contest " + mc.id + " option " + mc.options[o].id + ": range proof fails");
+      cts.push_back(s.ciphertext);
+    }
+    if (!verify_range(limit_statement(h_i, context.public_key, c + 1, cts, mc.selection_limit),
+                      b.contests[c].limit_proof))
+      f.limit.push_back(name + " contest " + mc.id + ": limit proof fails");
+  }
+  if (compute_confirmation_code(h_i, b) != b.confirmation_code)
+    f.code.push_back(name + ": confirmation code does not match its ciphertexts and chain field");
+  return f;
+}
+
+BatchVerification verify_ballots(const ElectionContext& context, std::span<const EncryptedBallot> ballots,
+                                 std::uint64_t first_index, unsigned threads) {
+  std::vector<BallotFindings> findings(ballots.size());
+  parallel_for(ballots.size(), threads, [&](std::size_t i) {
+    findings[i] = check_ballot(context, ballots[i], ballot_name(ballots[i], first_index + i));
+  });
+  BatchVerification out;
+  out.ballots = ballots.size();
+  for (const ManifestContest& c : context.manifest.contests) out.sum.totals.emplace_back(c.options.size());
+  for (std::size_t i = 0; i < ballots.size(); ++i) {
+    const BallotFindings& f = findings[i];
+    out.selections += f.selections;
+    for (const auto* list : {&f.selection, &f.limit, &f.code})
+      out.failures.insert(out.failures.end(), list->begin(), list->end());
+    const EncryptedBallot& b = ballots[i];
+    if (b.state != BallotState::cast || !fits_manifest(context.manifest, b)) continue;
+    ++out.sum.cast_ballots;
+    for (std::size_t c = 0; c < out.sum.totals.size(); ++c)
+      for (std::size_t o = 0; o < out.sum.totals[c].size(); ++o)
+        out.sum.totals[c][o] += b.contests[c].selections[o].ciphertext;
+  }
+  return out;
+}
+
+std::vector<VerificationCheck> verify_record(const ElectionRecord& r, const VerifyProgress& progress) {
   std::vector<VerificationCheck> out;
   const Manifest& m = r.manifest;
   Recomputed re;
@@ -120,54 +203,11 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
   }
 
   // Per-ballot proofs and codes: independent per ballot, so split across the cores.
-  struct BallotFindings {
-    std::vector<std::string> selection, limit, code;
-    std::size_t selections = 0;
-  };
+  const ElectionContext ctx{r.parameters, m, re.k, re.h_p, re.h_b, re.h_e};
   std::vector<BallotFindings> findings(r.ballots.size());
-  auto check_ballot = [&](std::size_t i) {
-    const EncryptedBallot& b = r.ballots[i];
-    BallotFindings& f = findings[i];
-    const std::string name = ballot_name(b, i);
-    if (!fits_manifest(m, b)) {
-      f.selection.push_back(name + ": its contests and options do not match the manifest");
-      return;
-    }
-    const Bytes32 h_i = selection_hash(re.h_e, b.ballot_id);
-    for (std::size_t c = 0; c < m.contests.size(); ++c) {
-      const ManifestContest& mc = m.contests[c];
-      std::vector<Ciphertext> cts;
-      for (std::size_t o = 0; o < mc.options.size(); ++o) {
-        const EncryptedSelection& s = b.contests[c].selections[o];
-        ++f.selections;
-        if (!verify_range({h_i, re.k, c + 1, o + 1, s.ciphertext, mc.option_range}, s.proof))
-          f.selection.push_back(name + " contest " + mc.id + " option " + mc.options[o].id + ": range proof fails");
-        cts.push_back(s.ciphertext);
-      }
-      if (!verify_range(limit_statement(h_i, re.k, c + 1, cts, mc.selection_limit), b.contests[c].limit_proof))
-        f.limit.push_back(name + " contest " + mc.id + ": limit proof fails");
-    }
-    if (compute_confirmation_code(h_i, b) != b.confirmation_code)
-      f.code.push_back(name + ": confirmation code does not match its ciphertexts and chain field");
-  };
-  {
-    const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 64);
-    std::atomic<std::size_t> next{0};
-    std::vector<std::exception_ptr> errors(workers);
-    auto work = [&](std::size_t w) {
-      try {
-        for (std::size_t i = next++; i < r.ballots.size(); i = next++) check_ballot(i);
-      } catch (...) {
-        errors[w] = std::current_exception();
-      }
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
-    work(0);
-    for (std::thread& t : threads) t.join();
-    for (const std::exception_ptr& e : errors)
-      if (e) std::rethrow_exception(e);  // only std::bad_alloc and the like: bad data makes proofs fail
-  }
+  parallel_for(r.ballots.size(), 0,
+               [&](std::size_t i) { findings[i] = check_ballot(ctx, r.ballots[i], ballot_name(r.ballots[i], i)); },
+               progress);
   Tracker sel("selection_proofs", "every selection's range proof 0..R holds");
   Tracker lim("limit_proofs", "every contest's limit proof 0..L holds on the recomputed sum");
   Tracker codes("confirmation_codes", "every confirmation code recomputed from its ballot");
@@ -223,7 +263,6 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
         continue;
       }
       t.guard(name, [&] {
-        ElectionContext ctx{r.parameters, m, re.k, re.h_p, re.h_b, re.h_e};
         const EncryptedBallot again = reopen_ballot(ctx, b);
         bool same = again.confirmation_code == b.confirmation_code && fits_manifest(m, b);
         for (std::size_t c = 0; same && c < b.contests.size(); ++c)
@@ -328,6 +367,33 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r) {
     out.push_back(t.result());
   }
   return out;
+}
+
+std::string batch_verification_json(const BatchVerification& batch) {
+  return nlohmann::json{{"ballots", batch.ballots},
+                        {"selections", batch.selections},
+                        {"passed", batch.failures.empty()},
+                        {"failures", batch.failures},
+                        {"sum", nlohmann::json::parse(encrypted_tally_to_json(batch.sum))}}
+      .dump();
+}
+
+std::vector<EncryptedBallot> encrypted_ballots_from_jsonl(std::string_view rest, std::string_view source) {
+  std::vector<EncryptedBallot> ballots;
+  for (std::uint64_t line = 1; !rest.empty(); ++line) {
+    const std::size_t end = std::min(rest.find('\n'), rest.size());
+    const std::string_view text = rest.substr(0, end);
+    rest.remove_prefix(std::min(rest.size(), end + 1));
+    if (text.find_first_not_of(" \t\r") != std::string_view::npos)
+      ballots.push_back(encrypted_ballot_from_json(text, source, line));
+  }
+  return ballots;
+}
+
+std::string verification_report_json(const std::vector<VerificationCheck>& checks) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const VerificationCheck& c : checks) list.push_back({{"check", c.name}, {"passed", c.passed}, {"reason", c.reason}});
+  return nlohmann::json{{"schema", "minga.verification/1"}, {"passed", all_passed(checks)}, {"checks", list}}.dump(1);
 }
 
 bool all_passed(const std::vector<VerificationCheck>& checks) noexcept {

@@ -138,6 +138,7 @@ static void test_status_codes(void) {
   CHECK(MINGA_ELIMIT == -7 && minga_elimit() == -7);
   CHECK(MINGA_EINTERNAL == -8 && minga_einternal() == -8);
   CHECK(MINGA_ETIE == -9 && minga_etie() == -9);
+  CHECK(MINGA_EVERIFY == -10 && minga_everify() == -10);
   CHECK(strcmp(minga_status_name(MINGA_OK), "ok") == 0);
   CHECK(strcmp(minga_status_name(MINGA_EINVAL), "invalid_argument") == 0);
   CHECK(strcmp(minga_status_name(MINGA_EPARSE), "parse") == 0);
@@ -148,7 +149,8 @@ static void test_status_codes(void) {
   CHECK(strcmp(minga_status_name(MINGA_ELIMIT), "limit") == 0);
   CHECK(strcmp(minga_status_name(MINGA_EINTERNAL), "internal") == 0);
   CHECK(strcmp(minga_status_name(MINGA_ETIE), "tie") == 0);
-  CHECK(strcmp(minga_status_name(-10), "unknown") == 0);
+  CHECK(strcmp(minga_status_name(MINGA_EVERIFY), "verification") == 0);
+  CHECK(strcmp(minga_status_name(-11), "unknown") == 0);
   CHECK(strcmp(minga_status_name(1), "unknown") == 0);
   CHECK(strcmp(minga_status_name(INT32_MIN), "unknown") == 0);
 }

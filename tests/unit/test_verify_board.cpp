@@ -370,7 +370,7 @@ TEST_CASE("Signed notes reproduce the golang.org/x/mod/sumdb/note vector", "[ver
 
   std::string changed = note;
   changed.replace(changed.find("cryptography"), 12, "cryptographY");
-  CHECK(error_code_of([&] { open_note(changed, key.verifier()); }) == Errc::mismatch);
+  CHECK(error_code_of([&] { open_note(changed, key.verifier()); }) == Errc::verification);
 
   // Mangled verifier keys are refused.
   CHECK(error_code_of([&] {
@@ -396,10 +396,10 @@ TEST_CASE("Signed notes: witnesses, wrong keys and malformed notes", "[verify-bo
   const std::string cosigned = signed_note + witness_line;
   CHECK(open_note(cosigned, log_key.verifier()) == text);
   CHECK(open_note(cosigned, witness.verifier()) == text);
-  CHECK(error_code_of([&] { open_note(signed_note, witness.verifier()); }) == Errc::mismatch);
+  CHECK(error_code_of([&] { open_note(signed_note, witness.verifier()); }) == Errc::verification);
   // Same name, other key: its ID differs, so the line is not the verifier's.
   const SigningKey impostor = SigningKey::from_seed("example.org/log", seed2);
-  CHECK(error_code_of([&] { open_note(signed_note, impostor.verifier()); }) == Errc::mismatch);
+  CHECK(error_code_of([&] { open_note(signed_note, impostor.verifier()); }) == Errc::verification);
 
   const auto parse_error_line = [&](const std::string& note) -> std::uint64_t {
     try {
@@ -422,7 +422,7 @@ TEST_CASE("Signed notes: witnesses, wrong keys and malformed notes", "[verify-bo
   // A flipped signature bit from a known key is a mismatch, not silently ignored.
   std::string flipped = signed_note;
   flipped[flipped.size() - 6] = flipped[flipped.size() - 6] == 'A' ? 'B' : 'A';
-  CHECK(error_code_of([&] { open_note(flipped, log_key.verifier()); }) == Errc::mismatch);
+  CHECK(error_code_of([&] { open_note(flipped, log_key.verifier()); }) == Errc::verification);
 
   // The signing key lives in sodium_malloc memory; random keys sign and verify.
   const SigningKey fresh = SigningKey::generate("fresh.example");
@@ -446,7 +446,7 @@ TEST_CASE("Checkpoints: the C2SP example, strict parsing with lines and fields",
       "Az3grlgtzPICa5OS8npVmf1Myq/5IZniMp+ZJurmRDeOoRDe4URYN7u5/Zhcyv2q1gGzGku9nTo+zyWE+xeMcTOAYQ8=\n";
   const unsigned char seed[32] = {7};
   const SigningKey ours = SigningKey::from_seed("example.com/behind-the-sofa", seed);
-  CHECK(error_code_of([&] { open_checkpoint(note, ours.verifier()); }) == Errc::mismatch);
+  CHECK(error_code_of([&] { open_checkpoint(note, ours.verifier()); }) == Errc::verification);
 
   const auto where = [](const std::string& bad) -> Location {
     try {
@@ -612,7 +612,7 @@ TEST_CASE("Receipts verify offline, and every altered field is refused", "[verif
     REQUIRE(cp.root == board.log().root(i + 1));
   }
   const Receipt& r = receipts[20];
-  CHECK(error_code_of([&] { verify_receipt(r, board.verifier(), merkle_empty_root()); }) == Errc::mismatch);
+  CHECK(error_code_of([&] { verify_receipt(r, board.verifier(), merkle_empty_root()); }) == Errc::verification);
   CHECK(check_failure(r, board_key(10).verifier()) == "signature");
 
   Receipt t = r;
@@ -724,10 +724,10 @@ TEST_CASE("Board: check later, forks, duplicates and lookups", "[verify-board]")
   // A wrong proof, or an older checkpoint, fails.
   CHECK(error_code_of([&] {
           verify_receipt_later(r, board.verifier(), election(), latest, board.consistency_proof(12, 300));
-        }) == Errc::mismatch);
+        }) == Errc::verification);
   CHECK(error_code_of([&] {
           verify_receipt_later(r, board.verifier(), election(), early.checkpoint, board.consistency_proof(1, 11));
-        }) == Errc::mismatch);
+        }) == Errc::verification);
 
   // A fork: the same key signs another history where ballot 5 was replaced. Its checkpoint is genuine, but
   // no consistency proof leads there from the voter's receipt.
@@ -735,10 +735,10 @@ TEST_CASE("Board: check later, forks, duplicates and lookups", "[verify-board]")
   for (int i = 0; i < 300; ++i) fork.append(i == 5 ? cast[299] : (i == 299 ? cast[5] : cast[i]));
   CHECK(error_code_of([&] {
           verify_receipt_later(r, board.verifier(), election(), fork.checkpoint(), fork.consistency_proof(11, 300));
-        }) == Errc::mismatch);
+        }) == Errc::verification);
   CHECK(error_code_of([&] {
           verify_receipt_later(r, board.verifier(), election(), fork.checkpoint(), board.consistency_proof(11, 300));
-        }) == Errc::mismatch);
+        }) == Errc::verification);
 
   // Duplicates are refused, alone or in a batch, and a refused batch appends nothing.
   CHECK(error_code_of([&] { board.append(cast[7]); }) == Errc::invalid_argument);

@@ -21,6 +21,7 @@ const Status = Object.freeze({
   ELIMIT: fn.minga_elimit(),
   EINTERNAL: fn.minga_einternal(),
   ETIE: fn.minga_etie(),
+  EVERIFY: fn.minga_everify(),
 });
 
 /** The error every failing call throws: `code` is the minga status (negative),
@@ -482,6 +483,150 @@ function qfMatchFile(path, spec) {
   return jsonResult((out) => fn.minga_qf_match_file(path, text, out));
 }
 
+// ---------------------------------------------------------------------------
+// Verifiable elections: an election folder step by step, receipts, the record's verifier
+
+// JSON text of a document given as text, a Buffer or an object.
+function documentText(doc) {
+  if (typeof doc === 'string') return doc;
+  if (Buffer.isBuffer(doc)) return doc.toString('utf8');
+  return specText(doc);
+}
+
+const verifiables = new FinalizationRegistry((pointer) => fn.minga_verifiable_free(pointer));
+
+/** One verifiable election run from a folder (the folder of `minga election`). The folder
+ *  stays locked until release() (or garbage collection). Steps: encrypt, then cast or
+ *  challenge (or submit), close, tally, decrypt. */
+class VerifiableElection {
+  #pointer;
+
+  constructor(pointer) {
+    if (pointer === null || pointer === undefined) throw new TypeError('minga: use VerifiableElection.create/open');
+    this.#pointer = pointer;
+    verifiables.register(this, pointer, this);
+  }
+
+  static #adopt(call) {
+    const out = [null];
+    check(call(out));
+    return new VerifiableElection(out[0]);
+  }
+
+  /** Makes a new election folder: a k-of-n key ceremony, the board key, election.json. */
+  static create(folder, manifest, { guardians, quorum }) {
+    const text = documentText(manifest);
+    return VerifiableElection.#adopt((out) => fn.minga_verifiable_create(out, folder, text, guardians, quorum));
+  }
+
+  /** Opens an election folder made before (waits for another holder's lock). */
+  static open(folder) {
+    return VerifiableElection.#adopt((out) => fn.minga_verifiable_open(out, folder));
+  }
+
+  get #handle() {
+    if (this.#pointer === null) throw new MingaError(Status.EINVAL, 'minga: this verifiable election was released');
+    return this.#pointer;
+  }
+
+  /** Releases the handle and the folder's lock. Calling it again does nothing. */
+  release() {
+    if (this.#pointer === null) return;
+    verifiables.unregister(this);
+    fn.minga_verifiable_free(this.#pointer);
+    this.#pointer = null;
+  }
+
+  /** { stage, cast, spoiled, election_hash, board_key }. */
+  get status() {
+    return jsonResult((out) => fn.minga_verifiable_status_json(this.#handle, out));
+  }
+
+  /** Encrypts { ballot_id, selections: { contest: { option: value } } } on a device; returns its codes. */
+  encrypt(ballot, { device = 'device-1' } = {}) {
+    const text = documentText(ballot);
+    return jsonResult((out) => fn.minga_verifiable_encrypt(this.#handle, device, text, out));
+  }
+
+  /** Casts a pending ballot; returns the board's signed receipt ("minga.receipt/1"). */
+  cast(ballotId) {
+    return jsonResult((out) => fn.minga_verifiable_cast(this.#handle, ballotId, out));
+  }
+
+  /** Opens a pending ballot instead of casting it (spoiled, never counted). */
+  challenge(ballotId) {
+    return jsonResult((out) => fn.minga_verifiable_challenge(this.#handle, ballotId, out));
+  }
+
+  /** Checks a ballot encrypted elsewhere and casts it; returns the receipt. */
+  submit(encryptedBallot) {
+    const text = documentText(encryptedBallot);
+    return jsonResult((out) => fn.minga_verifiable_submit(this.#handle, text, out));
+  }
+
+  /** No ballot is accepted any more. */
+  close() {
+    check(fn.minga_verifiable_close(this.#handle));
+  }
+
+  /** The homomorphic sums of the cast ballots ("minga.encrypted-tally/1"). */
+  tally() {
+    return jsonResult((out) => fn.minga_verifiable_tally(this.#handle, out));
+  }
+
+  /** Decrypts with at least k guardians (numbers 1..n); returns the record ("minga.record/1"). */
+  decrypt(guardians) {
+    const list = Uint32Array.from(guardians);
+    return jsonResult((out) => fn.minga_verifiable_decrypt(this.#handle, list, list.length, out));
+  }
+}
+
+/** The independent verifier of a record (text, Buffer or object): { schema, passed, checks }. */
+function verifyRecord(record) {
+  const bytes = Buffer.from(documentText(record), 'utf8');
+  const passed = [0];
+  return jsonResult((out) => fn.minga_record_verify(bytes, bytes.length, passed, out));
+}
+
+/** verifyRecord of a file. */
+function verifyRecordFile(path) {
+  return jsonResult((out) => fn.minga_record_verify_file(path, [0], out));
+}
+
+/** Verifies one partition of an election's ballots; returns { ballots, selections, passed, failures, sum }. */
+function verifyBallots(election, ballots, { firstIndex = 0, threads = 0 } = {}) {
+  const context = Buffer.from(documentText(election), 'utf8');
+  const lines = Buffer.from(ballots.map(documentText).join('\n'), 'utf8');
+  return jsonResult((out) =>
+    fn.minga_ballots_verify(context, context.length, lines, lines.length, firstIndex, threads, out));
+}
+
+/** The sum of two encrypted tallies, option by option. */
+function addTallies(a, b) {
+  return jsonResult((out) => fn.minga_tallies_add(documentText(a), documentText(b), out));
+}
+
+/** A voter's offline check of a receipt against election.json; throws MingaError (EVERIFY) when it fails. */
+function verifyReceipt(receipt, election) {
+  const context = Buffer.from(documentText(election), 'utf8');
+  return jsonResult((out) => fn.minga_receipt_verify(documentText(receipt), context, context.length, out));
+}
+
+/** The 10-character short code ("2M3D7-HPKWP") of a confirmation code (64 hex digits). */
+function shortCode(confirmationCode) {
+  const out = [null];
+  check(fn.minga_short_code(confirmationCode, out));
+  return takeText(out[0]);
+}
+
+/** Whether a short code as typed belongs to a confirmation code; a mistyped one throws (EPARSE). */
+function shortCodeMatches(typed, confirmationCode) {
+  const status = fn.minga_short_code_check(typed, confirmationCode);
+  if (status === Status.EVERIFY) return false;
+  check(status);
+  return true;
+}
+
 init();
 
 module.exports = {
@@ -500,5 +645,13 @@ module.exports = {
   qvTallyFile,
   qfMatch,
   qfMatchFile,
+  VerifiableElection,
+  verifyRecord,
+  verifyRecordFile,
+  verifyBallots,
+  addTallies,
+  verifyReceipt,
+  shortCode,
+  shortCodeMatches,
   parseExact,
 };

@@ -47,6 +47,7 @@ function loadLibrary() {
 const { lib, path: libraryPath } = loadLibrary();
 
 koffi.opaque('minga_election');
+koffi.opaque('minga_verifiable');
 
 // Buffers that minga allocates come back as `void *` (a BigInt address) so that the
 // caller can both read them and hand them back to minga_free().
@@ -70,6 +71,7 @@ const prototypes = [
   'int minga_elimit(void)',
   'int minga_einternal(void)',
   'int minga_etie(void)',
+  'int minga_everify(void)',
   'const char *minga_status_name(int status)',
   'int minga_last_error_code(void)',
   'const char *minga_last_error_message(void)',
@@ -122,6 +124,31 @@ const prototypes = [
   'int minga_qf_match(size_t n, const char **donors, const char **projects, const char **amounts, ' +
     'const char *spec_json, _Out_ void **result_json)',
   'int minga_qf_match_file(const char *path, const char *spec_json, _Out_ void **result_json)',
+  // verifiable elections
+  'int minga_verifiable_create(_Out_ minga_verifiable **out, const char *folder, const char *manifest_json, ' +
+    'uint32_t guardians, uint32_t quorum)',
+  'int minga_verifiable_open(_Out_ minga_verifiable **out, const char *folder)',
+  'void minga_verifiable_free(minga_verifiable *election)',
+  'int minga_verifiable_status_json(const minga_verifiable *election, _Out_ void **status_json)',
+  'int minga_verifiable_encrypt(minga_verifiable *election, const char *device_id, const char *ballot_json, ' +
+    '_Out_ void **codes_json)',
+  'int minga_verifiable_cast(minga_verifiable *election, const char *ballot_id, _Out_ void **receipt_json)',
+  'int minga_verifiable_challenge(minga_verifiable *election, const char *ballot_id, _Out_ void **opened_json)',
+  'int minga_verifiable_submit(minga_verifiable *election, const char *encrypted_ballot_json, ' +
+    '_Out_ void **receipt_json)',
+  'int minga_verifiable_close(minga_verifiable *election)',
+  'int minga_verifiable_tally(minga_verifiable *election, _Out_ void **tally_json)',
+  'int minga_verifiable_decrypt(minga_verifiable *election, const uint32_t *guardians, size_t n_guardians, ' +
+    '_Out_ void **record_json)',
+  'int minga_record_verify(const char *record_json, size_t len, _Out_ int *all_passed, _Out_ void **report_json)',
+  'int minga_record_verify_file(const char *path, _Out_ int *all_passed, _Out_ void **report_json)',
+  'int minga_ballots_verify(const char *election_json, size_t election_len, const char *ballots_jsonl, ' +
+    'size_t ballots_len, uint64_t first_index, unsigned int threads, _Out_ void **result_json)',
+  'int minga_tallies_add(const char *a_json, const char *b_json, _Out_ void **sum_json)',
+  'int minga_receipt_verify(const char *receipt_json, const char *election_json, size_t election_len, ' +
+    '_Out_ void **checkpoint_json)',
+  'int minga_short_code(const char *confirmation_code_hex, _Out_ void **short_code)',
+  'int minga_short_code_check(const char *short_code, const char *confirmation_code_hex)',
 ];
 
 const fn = {};

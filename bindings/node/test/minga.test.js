@@ -50,8 +50,9 @@ test('version, status codes and constants come from the library', () => {
   assert.equal(v.number, v.major * 10000 + v.minor * 100 + v.patch);
   assert.equal(minga.init(), false); // already initialised on load
   // the pinned values of minga.h
-  assert.deepEqual(Object.values(Status), [0, -1, -2, -3, -4, -5, -6, -7, -8, -9]);
+  assert.deepEqual(Object.values(Status), [0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10]);
   assert.equal(minga.statusName(Status.ETIE), 'tie');
+  assert.equal(minga.statusName(Status.EVERIFY), 'verification');
   assert.equal(minga.statusName(12345), 'unknown');
   assert.equal(minga.channelName(minga.Channel.PAPER), 'paper');
   assert.equal(minga.Mark.OVERVOTE, 0xffffffff);

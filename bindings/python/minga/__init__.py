@@ -35,6 +35,12 @@ the profile may be an Election, a path, or a pref_voting, VoteKit or preflibtool
 profile (``election_from_peer``; back with ``to_pref_voting``, ``to_votekit``,
 ``to_preflib``). ``minga.dask`` reads, merges and counts partitions on a Dask cluster.
 
+Verifiable elections: ``VerifiableElection.create(folder, manifest, guardians=n,
+quorum=k)`` runs an encrypted election step by step (encrypt, cast or challenge,
+close, tally, decrypt); ``verify_record(record)`` is the independent verifier,
+``verify_receipt(receipt, election)`` a voter's offline check, ``short_code`` the
+SMS-sized code; ``verify_ballots`` and ``add_tallies`` verify partitions apart.
+
 Bulk ballots may come as integer arrays (NumPy or any buffer): NumPy is not
 required by minga itself. Every error is a ``MingaError`` (a ``ValueError``)
 carrying ``code``, ``file``, ``line`` and ``field``.
@@ -81,6 +87,19 @@ from ._peers import (
     to_votekit,
 )
 from ._ranked import TallyAction, TallyResult, TallyRound, TallyTie, pairwise_matrix, tally
+
+# Verifiable elections (pure Python over minga._minga._Verifiable and _verify_*).
+from ._verify import (
+    VerifiableElection,
+    VerificationCheck,
+    VerificationReport,
+    add_tallies,
+    short_code,
+    short_code_matches,
+    verify_ballots,
+    verify_receipt,
+    verify_record,
+)
 
 __all__ = [
     "CHANNELS",
@@ -136,6 +155,16 @@ __all__ = [
     "to_pref_voting",
     "to_preflib",
     "to_votekit",
+    # verifiable elections
+    "VerifiableElection",
+    "VerificationCheck",
+    "VerificationReport",
+    "add_tallies",
+    "short_code",
+    "short_code_matches",
+    "verify_ballots",
+    "verify_receipt",
+    "verify_record",
 ]
 
 # Classes defined in the extension report the public package as their home,

@@ -25,6 +25,7 @@ module Minga
     ELIMIT = Native.minga_elimit
     EINTERNAL = Native.minga_einternal
     ETIE = Native.minga_etie
+    EVERIFY = Native.minga_everify
   end
 
   # How a ballot reached the count.
@@ -46,6 +47,7 @@ module Minga
 end
 
 require_relative "minga/election"
+require_relative "minga/verifiable"
 
 module Minga
   module_function

@@ -33,9 +33,11 @@ class TestMinga < Minitest::Test
     assert_equal v[:major] * 10_000 + v[:minor] * 100 + v[:patch], v[:number]
     refute Minga.init # already initialised on require
     # the pinned values of minga.h
-    assert_equal [0, -1, -2, -3, -4, -5, -6, -7, -8, -9],
-                 %i[OK EINVAL EPARSE EIO EUNSUPPORTED EMISMATCH ENOMEM ELIMIT EINTERNAL ETIE].map { |c| Minga::Status.const_get(c) }
+    assert_equal [0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10],
+                 %i[OK EINVAL EPARSE EIO EUNSUPPORTED EMISMATCH ENOMEM ELIMIT EINTERNAL ETIE EVERIFY]
+                   .map { |c| Minga::Status.const_get(c) }
     assert_equal "tie", Minga.status_name(Minga::Status::ETIE)
+    assert_equal "verification", Minga.status_name(Minga::Status::EVERIFY)
     assert_equal "paper", Minga.channel_name(Minga::Channel::PAPER)
     assert_equal 0xFFFFFFFF, Minga::Mark::OVERVOTE
   end

@@ -20,5 +20,10 @@ class TestRailsExample < Minitest::Test
     assert_includes output, "mes none: funded [3, 2, 4], cost 65000, left over 35000"
     assert_includes output, "not funded 1: its supporters had 85000/3 left; it costs 60000"
     assert_includes output, "mes add1: funded [3, 2, 4]" # add1 cannot afford 1 within 100000 either
+    # the verifiable consultation: the third of four receipts, then the same receipt moved to leaf 0
+    assert_match(/receipt: Your ballot [0-9A-Z]{5}-[0-9A-Z]{5} is number 3 of 3 on the board signed by consulta-2026\.board\./,
+                 output)
+    assert_includes output, "forged receipt verified: false"
+    assert_match(/short code [0-9a-z]{10} matches: true/, output)
   end
 end

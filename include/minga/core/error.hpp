@@ -28,6 +28,7 @@ enum class Errc : int {
   limit = -7,             ///< a number or size is beyond a documented limit
   internal = -8,          ///< a bug in minga: please report it
   tie = -9,               ///< a rule met a tie its tie-break policy was told not to resolve
+  verification = -10,     ///< a signature, proof, hash or code does not verify (a receipt, a submitted ballot)
 };
 
 /// Where in an input an error was found. Empty fields are simply not printed.

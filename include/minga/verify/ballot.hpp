@@ -80,6 +80,14 @@ struct MINGA_EXPORT PlaintextBallot {
 /// contest's sum exceeds selection_limit. Ballot ids follow the manifest id rules.
 MINGA_EXPORT void validate_plaintext(const Manifest& manifest, const PlaintextBallot& ballot);
 
+/// Reads a voter's choices by id, validated against the manifest:
+///   {"ballot_id": "b-17", "selections": {"council": {"ana": 1, "bo": 1}, "parks": {"pond": 3}}}
+/// A contest or option left out gets 0. Error(Errc::parse) naming `source` and
+/// the field for malformed JSON, an unknown contest or option or a value that is
+/// not a non-negative integer; then what validate_plaintext throws.
+MINGA_EXPORT PlaintextBallot plaintext_ballot_from_json(const Manifest& manifest, std::string_view json,
+                                                        std::string_view source = "<ballot>");
+
 struct MINGA_EXPORT EncryptedSelection {
   Ciphertext ciphertext;
   RangeProof proof;  ///< 0..option_range
@@ -144,6 +152,13 @@ class MINGA_EXPORT EncryptionDevice {
   /// Encrypts with a given nonce (reproducible test vectors).
   PendingBallot encrypt(const PlaintextBallot& plaintext, SecretScalar nonce);
 
+  ChainMode mode() const noexcept { return mode_; }
+  /// The code the next ballot chains from (mode chained): the device hash at
+  /// first, then the last code this device produced.
+  const Bytes32& last_code() const noexcept { return last_code_; }
+  /// Continues a device whose state was stored: its next ballot chains from `code`.
+  void resume_after(const Bytes32& code) noexcept { last_code_ = code; }
+
  private:
   const ElectionContext* context_;
   std::string device_id_;
@@ -165,6 +180,16 @@ class MINGA_EXPORT BallotBox {
   Receipt cast(PendingBallot&& pending);
   /// Challenges: publishes the opening and records the ballot as spoiled.
   const EncryptedBallot& challenge(PendingBallot&& pending);
+
+  /// Takes a ballot encrypted elsewhere, or replays one this box accepted before
+  /// (a stored box reopened): a cast ballot goes on the board and its receipt is
+  /// returned; a spoiled one is kept with its opening and gets no receipt. The
+  /// box does not check proofs here: check_ballot (verifier.hpp) first whatever
+  /// comes from outside. Error(Errc::invalid_argument) when the id was already submitted.
+  std::optional<Receipt> accept(EncryptedBallot ballot);
+  /// Throws what accept() would throw for this ballot, changing nothing (to store
+  /// a ballot durably before the box takes it).
+  void check_acceptable(const EncryptedBallot& ballot) const;
 
   const std::vector<EncryptedBallot>& ballots() const noexcept { return ballots_; }
   const BulletinBoard& board() const noexcept { return board_; }

@@ -76,6 +76,9 @@ class MINGA_EXPORT SigningKey {
   const NoteVerifier& verifier() const noexcept { return verifier_; }
   /// Ed25519 detached signature of message.
   Ed25519Signature sign(std::span<const unsigned char> message) const;
+  /// Copies the 32-byte seed out, on purpose: to keep the key in a file that the
+  /// operator protects (from_seed reads it back). The caller wipes `seed`.
+  void export_seed(std::span<unsigned char, 32> seed) const;
 
  private:
   explicit SigningKey(std::string name);

@@ -81,6 +81,10 @@ struct MINGA_EXPORT Receipt {
 /// checkpoint).
 MINGA_EXPORT Checkpoint verify_receipt(const Receipt& receipt, const NoteVerifier& board, const Digest& election_id);
 
+/// What a verified receipt shows, as JSON: {"origin", "tree_size" (the board's
+/// size when it signed), "leaf_index", "short_code"}.
+MINGA_EXPORT std::string verified_receipt_json(const Receipt& receipt, const Checkpoint& checkpoint);
+
 /// "Check later": verify_receipt, then that `newer_checkpoint` (a note signed by
 /// the board) is an append-only extension of the receipt's checkpoint, by the
 /// RFC 9162 consistency proof. Returns the newer checkpoint. Error(mismatch)

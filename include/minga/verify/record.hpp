@@ -53,4 +53,29 @@ MINGA_EXPORT ElectionRecord make_record(const ElectionContext& context, std::spa
                                         const BallotBox& box, const EncryptedTally& tally,
                                         const TallyDecryption& decryption);
 
+/// The election context the record describes, recomputed: ElectionContext::make
+/// over its parameters, manifest and joint key (the guardians' K_i0 summed).
+/// Error(Errc::mismatch) naming the field when a stored hash or key differs from
+/// the recomputed one; a record that verifies always has a context.
+MINGA_EXPORT ElectionContext election_context(const ElectionRecord& record);
+
+// ---- parts of the record, on their own -------------------------------------
+// The same JSON objects as inside a record, for ballots and sums that travel
+// alone: a ballot submitted from a voter's device, the ballots of an election
+// folder (one per line), a partition's partial sum computed on another machine.
+
+/// One encrypted ballot as one line of compact JSON (an element of "ballots").
+MINGA_EXPORT std::string encrypted_ballot_to_json(const EncryptedBallot& ballot);
+/// Reads one ballot object. Error(Errc::parse) naming `source`, `line` (0: none)
+/// and the JSON path of the first bad field, as ElectionRecord::from_json does.
+MINGA_EXPORT EncryptedBallot encrypted_ballot_from_json(std::string_view json, std::string_view source = "<ballot>",
+                                                        std::uint64_t line = 0);
+
+/// An encrypted tally (complete or partial) as compact JSON:
+///   {"schema": "minga.encrypted-tally/1", "cast_ballots": n,
+///    "contests": [{"options": [{"alpha": "<hex>", "beta": "<hex>"}, ...]}, ...]}
+MINGA_EXPORT std::string encrypted_tally_to_json(const EncryptedTally& tally);
+/// Reads it back; Error(Errc::parse) naming `source` and the field.
+MINGA_EXPORT EncryptedTally encrypted_tally_from_json(std::string_view json, std::string_view source = "<tally>");
+
 }  // namespace minga::verify

@@ -35,6 +35,10 @@ struct MINGA_EXPORT EncryptedTally {
 /// naming the ballot when a ballot's shape differs from the manifest.
 MINGA_EXPORT EncryptedTally aggregate(const ElectionContext& context, std::span<const EncryptedBallot> ballots);
 
+/// a + b option by option (partial sums of disjoint batches of ballots);
+/// Error(Errc::mismatch) when their contests or options differ in number.
+MINGA_EXPORT EncryptedTally add_tallies(const EncryptedTally& a, const EncryptedTally& b);
+
 /// The largest total an option can reach: cast ballots x min(R, L) of its contest.
 MINGA_EXPORT std::uint64_t total_bound(const ManifestContest& contest, std::uint64_t cast_ballots);
 

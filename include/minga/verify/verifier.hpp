@@ -30,6 +30,7 @@
 // on whatever can be recomputed, so one tampering shows where it is.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -44,11 +45,64 @@ struct MINGA_EXPORT VerificationCheck {
   std::string reason;  ///< what was checked (passed) or the first failure and the count (failed)
 };
 
+/// Told how many ballots' proofs are checked so far, of how many: about every 1%
+/// and once at the end, always on the thread that called verify_record.
+using VerifyProgress = std::function<void(std::size_t checked, std::size_t total)>;
+
 /// Runs every check. The per-ballot proofs and codes are checked on all cores
 /// (std::thread::hardware_concurrency threads); the result does not depend on it.
-MINGA_EXPORT std::vector<VerificationCheck> verify_record(const ElectionRecord& record);
+MINGA_EXPORT std::vector<VerificationCheck> verify_record(const ElectionRecord& record,
+                                                          const VerifyProgress& progress = {});
 
 /// True when every check passed.
 MINGA_EXPORT bool all_passed(const std::vector<VerificationCheck>& checks) noexcept;
+
+/// The checks as JSON (1-space indent):
+///   {"schema": "minga.verification/1", "passed": true|false,
+///    "checks": [{"check": "parameters", "passed": true, "reason": "..."}, ...]}
+MINGA_EXPORT std::string verification_report_json(const std::vector<VerificationCheck>& checks);
+
+// ---- one ballot, or a batch of them ------------------------------------------
+// The per-ballot part of verify_record, on its own: for a ballot box that checks
+// a ballot encrypted elsewhere before posting it, and for verification split
+// over many machines (each checks a partition and returns its partial sum; the
+// sums add up, with add_tallies, to the aggregate that verify_record recomputes).
+
+/// What one ballot's own proofs and code show. Empty lists: it verifies.
+struct MINGA_EXPORT BallotFindings {
+  std::vector<std::string> selection;  ///< range proofs 0..R that fail
+  std::vector<std::string> limit;      ///< limit proofs 0..L that fail
+  std::vector<std::string> code;       ///< a confirmation code that is not the one recomputed
+  std::size_t selections = 0;          ///< range proofs checked
+  bool ok() const noexcept { return selection.empty() && limit.empty() && code.empty(); }
+};
+
+/// Checks one ballot against the context's manifest, election hash and key
+/// (not its device chain, which needs the ballots before it). Every finding
+/// starts with `name`. A ballot whose shape is not the manifest's is one finding.
+MINGA_EXPORT BallotFindings check_ballot(const ElectionContext& context, const EncryptedBallot& ballot,
+                                         const std::string& name);
+
+struct MINGA_EXPORT BatchVerification {
+  std::uint64_t ballots = 0;          ///< ballots checked (cast and spoiled)
+  std::uint64_t selections = 0;       ///< range proofs checked
+  std::vector<std::string> failures;  ///< every finding, in ballot order
+  EncryptedTally sum;                 ///< the sums over the batch's cast ballots that fit the manifest
+};
+
+/// check_ballot over a batch, on `threads` threads (0: all cores). Ballots are
+/// named "ballot <first_index + i + 1> (<id>)", so partitions of one record name
+/// ballots as verify_record does.
+MINGA_EXPORT BatchVerification verify_ballots(const ElectionContext& context, std::span<const EncryptedBallot> ballots,
+                                              std::uint64_t first_index = 0, unsigned threads = 0);
+
+/// The batch as JSON: {"ballots": n, "selections": n, "passed": bool,
+/// "failures": [...], "sum": <minga.encrypted-tally/1>}.
+MINGA_EXPORT std::string batch_verification_json(const BatchVerification& batch);
+
+/// Reads ballots given one JSON object per line (ballots.jsonl); blank lines are
+/// skipped. Errors name `source`, the line and the field.
+MINGA_EXPORT std::vector<EncryptedBallot> encrypted_ballots_from_jsonl(std::string_view jsonl,
+                                                                     std::string_view source = "<ballots>");
 
 }  // namespace minga::verify

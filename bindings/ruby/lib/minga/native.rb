@@ -53,6 +53,7 @@ module Minga
       [:minga_elimit, [], :int],
       [:minga_einternal, [], :int],
       [:minga_etie, [], :int],
+      [:minga_everify, [], :int],
       [:minga_status_name, [:int], :string],
       [:minga_last_error_code, [], :int],
       [:minga_last_error_message, [], :string],
@@ -96,6 +97,25 @@ module Minga
       [:minga_qv_tally_file, %i[string string pointer], :int],
       [:minga_qf_match, %i[size_t pointer pointer pointer string pointer], :int],
       [:minga_qf_match_file, %i[string string pointer], :int],
+      # verifiable elections
+      [:minga_verifiable_create, %i[pointer string string uint32 uint32], :int],
+      [:minga_verifiable_open, %i[pointer string], :int],
+      [:minga_verifiable_free, [:pointer], :void],
+      [:minga_verifiable_status_json, %i[pointer pointer], :int],
+      [:minga_verifiable_encrypt, %i[pointer string string pointer], :int],
+      [:minga_verifiable_cast, %i[pointer string pointer], :int],
+      [:minga_verifiable_challenge, %i[pointer string pointer], :int],
+      [:minga_verifiable_submit, %i[pointer string pointer], :int],
+      [:minga_verifiable_close, [:pointer], :int],
+      [:minga_verifiable_tally, %i[pointer pointer], :int],
+      [:minga_verifiable_decrypt, %i[pointer pointer size_t pointer], :int],
+      [:minga_record_verify, %i[pointer size_t pointer pointer], :int],
+      [:minga_record_verify_file, %i[string pointer pointer], :int],
+      [:minga_ballots_verify, %i[pointer size_t pointer size_t uint64 uint pointer], :int],
+      [:minga_tallies_add, %i[string string pointer], :int],
+      [:minga_receipt_verify, %i[string pointer size_t pointer], :int],
+      [:minga_short_code, %i[string pointer], :int],
+      [:minga_short_code_check, %i[string string], :int],
     ].freeze
 
     FUNCTIONS.each do |name, params, result|
