@@ -7,6 +7,7 @@
 
 #include "minga/core/error.hpp"
 #include "minga/ranked/condorcet.hpp"
+#include "minga/ranked/gregory_stv.hpp"
 #include "minga/ranked/irv.hpp"
 #include "minga/ranked/meek.hpp"
 #include "minga/ranked/scottish_stv.hpp"
@@ -16,10 +17,10 @@ namespace minga::ranked {
 
 namespace {
 
-constexpr std::array<std::string_view, 16> kMethods = {
-    "plurality", "irv",      "sequential-irv", "bottoms-up", "wigm",         "scottish-stv",
-    "meek",      "meek-exact", "warren",       "condorcet",  "smith",        "schulze",
-    "ranked-pairs", "minimax", "copeland",     "borda"};
+constexpr std::array<std::string_view, 20> kMethods = {
+    "plurality",    "irv",          "sequential-irv", "bottoms-up", "wigm",     "gregory",   "wigm-generic",
+    "wigm-prf",     "wigm-prf-batch", "scottish-stv", "meek",       "meek-exact", "warren",  "condorcet",
+    "smith",        "schulze",      "ranked-pairs",   "minimax",    "copeland", "borda"};
 
 [[noreturn]] void refuse(std::string_view field, const std::string& reason) {
   throw Error(Errc::invalid_argument, Location{{}, 0, std::string(field)}, reason);
@@ -82,6 +83,13 @@ Result count(const Election& election, const CountSpec& spec) {
     options.quota.decimals = options.decimals;
     if (spec.quota) options.quota.kind = *spec.quota;
     return wigm(election, options);
+  }
+  if (method == "gregory" || method == "wigm-generic" || method == "wigm-prf" || method == "wigm-prf-batch") {
+    GregoryStvOptions options = method == "gregory"        ? gregory_exact_options(seats, GregoryQuota::droop, tie_break)
+                                : method == "wigm-generic" ? droop_wigm_options(seats, tie_break)
+                                                           : prf_wigm_options(seats, method == "wigm-prf-batch", tie_break);
+    options.ballots = spec.ballots;
+    return gregory_stv(election, options);
   }
   if (method == "scottish-stv") {
     ScottishStvOptions options;

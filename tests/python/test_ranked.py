@@ -59,6 +59,9 @@ def test_method_names_aliases_and_stv_rules():
     assert minga.tally(e, "stv", seats=1).method == minga.tally(e, "wigm", seats=1).method
     assert minga.tally(e, "stv", rules="scottish", seats=1).winners == ("b",)
     assert minga.tally(e, "stv", rules="meek", seats=2).seats == 2
+    for rules in ("gregory", "wigm-prf"):  # gregory_stv.hpp's presets, as `minga tally --method stv --rules`
+        two = minga.tally(e, "stv", rules=rules, seats=2)
+        assert two.method == minga.tally(e, rules.replace("-", "_"), seats=2).method and len(two.winners) == 2
     with pytest.raises(ValueError, match="unknown method 'nope'"):
         minga.tally(e, "nope")
     with pytest.raises(ValueError, match="unknown STV rules"):

@@ -37,6 +37,10 @@ METHODS: Tuple[str, ...] = tuple(_ranked_methods())
 STV_RULES: Dict[str, str] = {
     "rctab": "wigm",
     "wigm": "wigm",
+    "gregory": "gregory",
+    "wigm-generic": "wigm-generic",
+    "wigm-prf": "wigm-prf",
+    "wigm-prf-batch": "wigm-prf-batch",
     "scottish": "scottish-stv",
     "meek": "meek",
     "meek-exact": "meek-exact",
@@ -236,8 +240,8 @@ def tally(
 ) -> TallyResult:
     """Counts ranked ballots by ``method`` and returns a TallyResult (winners, rounds, exact values).
 
-    method: plurality, irv, sequential-irv, bottoms-up, stv (with ``rules`` = rctab/wigm, scottish,
-    meek, meek-exact, warren), wigm, scottish-stv, meek, meek-exact, warren, condorcet, smith,
+    method: plurality, irv, sequential-irv, bottoms-up, stv (with ``rules`` = rctab/wigm, gregory,
+    wigm-generic, wigm-prf, wigm-prf-batch, scottish, meek, meek-exact, warren), wigm, scottish-stv, meek, meek-exact, warren, condorcet, smith,
     schulze, ranked-pairs, minimax, copeland, borda ("_" or "-" alike; see ALIASES).
     seats: defaults to the election's seats, else 1.
     Ballot rules (defaults as RCTab's, see docs/ranked.md): overvote = exhaust_immediately |

@@ -7,11 +7,12 @@
 //
 // Method names (as `minga tally --method`; "_" and "-" alike):
 //   plurality, irv, sequential-irv, bottoms-up, wigm (also "stv"),
+//   gregory, wigm-generic, wigm-prf, wigm-prf-batch (gregory_stv.hpp's presets),
 //   scottish-stv, meek, meek-exact, warren,
 //   condorcet, smith, schulze, ranked-pairs, minimax, copeland, borda.
 // Defaults: seats = the election's seats, else 1; tie-break: stop and report
 // the tie (scottish-stv: the statute's look-back first); wigm: Droop quota,
-// 4 decimals; meek: New Zealand rules (9 decimals); meek-exact and warren:
+// 4 decimals; gregory: exact, Droop quota; meek: New Zealand rules (9 decimals); meek-exact and warren:
 // exact rationals, omega 10^-10.
 #pragma once
 
