@@ -90,6 +90,8 @@ struct Node {
     return out;
   }
   Point point() const { return Point::decode(hex_decode(text(), 32, path), path); }
+  /// A sum may be the identity (a partition without cast ballots sums to it).
+  Point sum_point() const { return Point::decode(hex_decode(text(), 32, path), path, Point::Identity::allow); }
   Scalar scalar() const { return Scalar::decode(hex_decode(text(), 32, path), path); }
   std::vector<Scalar> scalars() const {
     std::vector<Scalar> out;
@@ -210,7 +212,7 @@ EncryptedTally encrypted_tally_from_json(std::string_view text, std::string_view
       for (std::size_t o = 0, no = os.size(); o < no; ++o) {
         const Node on = os.at(o);
         on.only({"alpha", "beta"});
-        t.totals.back().push_back({on.at("alpha").point(), on.at("beta").point()});
+        t.totals.back().push_back({on.at("alpha").sum_point(), on.at("beta").sum_point()});
       }
     }
     return t;

@@ -220,6 +220,11 @@ TEST_CASE("partitions verified apart add up to the record's tally and name ballo
   const EncryptedTally sum = encrypted_tally_from_json(encrypted_tally_to_json(add_tallies(a.sum, b.sum)));
   CHECK(sum.cast_ballots == whole.cast_ballots);
   CHECK(sum.totals == whole.totals);
+  // A partition without a cast ballot (only the challenged p-3) sums to the identity, which travels and adds.
+  const BatchVerification spoiled_only = verify_ballots(f.context(), all.subspan(3, 1), 3, 1);
+  CHECK(spoiled_only.sum.cast_ballots == 0);
+  const EncryptedTally empty = encrypted_tally_from_json(encrypted_tally_to_json(spoiled_only.sum));
+  CHECK(add_tallies(empty, sum).totals == whole.totals);
 
   ballots[7].contests[1].limit_proof.responses[0] = ballots[6].contests[1].limit_proof.responses[0];
   const BatchVerification tampered = verify_ballots(f.context(), all.subspan(5), 5);
