@@ -320,11 +320,13 @@ Allocation add1(const BudgetInstance& in, const TieBreaker& ties, const EqualSha
   if (o.add1_integral_start) endowment = Rational(Integer(numerator(endowment) / denominator(endowment)));
   Allocation best = run_once(in, ties, endowment, false);
   std::uint32_t runs = 1;
+  if (o.on_add1_run) o.on_add1_run({runs, endowment, best.total_cost, in.budget()});
   while (!(o.add1_exhaustive_stop && best.is_exhaustive(in)) && !funds_everything_supported(in, best)) {
     if (++runs > o.add1_max_runs)
       throw Error(Errc::limit, "equal shares: add1 did not settle within " + std::to_string(o.add1_max_runs) + " runs");
     endowment += o.add1_step;
     Allocation next = run_once(in, ties, endowment, false);
+    if (o.on_add1_run) o.on_add1_run({runs, endowment, next.total_cost, in.budget()});
     if (next.total_cost > in.budget()) break;
     best = std::move(next);
   }

@@ -56,24 +56,27 @@ struct Recomputed {
 
 // Runs f(0..n-1) on `threads` threads (0: all cores). f must not throw minga::Error
 // for bad data (it reports findings instead); anything else it throws is rethrown.
-// `progress`, when set, is called on the calling thread only, about every 1% of n.
+// `progress`, when set, is called on the calling thread only, about every 1% of n;
+// when it throws (a user's interrupt), the workers stop and the exception propagates.
 template <class F>
 void parallel_for(std::size_t n, unsigned threads, F&& f, const VerifyProgress& progress = {}) {
   const std::size_t workers =
       std::clamp<std::size_t>(threads ? threads : std::thread::hardware_concurrency(), 1, std::max<std::size_t>(n, 1));
   std::atomic<std::size_t> next{0}, done{0};
+  std::atomic<bool> stop{false};  // set by the first worker that throws: the others finish their item and stop
   const std::size_t step = std::max<std::size_t>(n / 100, 1);
   std::size_t reported = 0;  // by worker 0, the calling thread
   std::vector<std::exception_ptr> errors(workers);
   auto work = [&](std::size_t w) {
     try {
-      for (std::size_t i = next++; i < n; i = next++) {
+      for (std::size_t i = next++; i < n && !stop; i = next++) {
         f(i);
         const std::size_t finished = ++done;
         if (w == 0 && progress && finished >= reported + step) progress(reported = finished, n);
       }
     } catch (...) {
       errors[w] = std::current_exception();
+      stop = true;
     }
   };
   std::vector<std::thread> pool;
@@ -122,11 +125,12 @@ BallotFindings check_ballot(const ElectionContext& context, const EncryptedBallo
 }
 
 BatchVerification verify_ballots(const ElectionContext& context, std::span<const EncryptedBallot> ballots,
-                                 std::uint64_t first_index, unsigned threads) {
+                                 std::uint64_t first_index, unsigned threads, const VerifyProgress& progress) {
   std::vector<BallotFindings> findings(ballots.size());
-  parallel_for(ballots.size(), threads, [&](std::size_t i) {
-    findings[i] = check_ballot(context, ballots[i], ballot_name(ballots[i], first_index + i));
-  });
+  parallel_for(
+      ballots.size(), threads,
+      [&](std::size_t i) { findings[i] = check_ballot(context, ballots[i], ballot_name(ballots[i], first_index + i)); },
+      progress);
   BatchVerification out;
   out.ballots = ballots.size();
   for (const ManifestContest& c : context.manifest.contests) out.sum.totals.emplace_back(c.options.size());

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 from ._minga import Election, _budget_run
+from ._progress import Progress, ProgressBar, run_with_progress
 from ._results import JsonDocumentResult
 
 Exact = Union[int, Fraction, Decimal, str]
@@ -228,6 +229,7 @@ def budget(
     seed: Optional[str] = None,
     budget: Optional[Exact] = None,
     support_per_cost: Optional[Exact] = None,
+    progress: Progress = None,
 ) -> BudgetResult:
     """Decides a participatory budget.
 
@@ -245,6 +247,9 @@ def budget(
     seed: the published seed for the "lot" tie-break.
     budget: use this budget instead of the election's (exact).
     support_per_cost: drop projects with votes/voters < cost/(factor x budget).
+    progress: Add1's runs as a bar of the money the latest run spends (see
+        minga._progress: None = when stderr is a terminal), or a callable
+        ``progress(run, endowment, total_cost, budget)`` with exact Fractions.
 
     None means "not given" (the rule's own parameter). Errors are MingaError:
     a bad option names it (field), a tie that reaches "refuse" has code "tie".
@@ -262,4 +267,18 @@ def budget(
         "budget": budget,
         "support_per_cost": support_per_cost,
     }
-    return BudgetResult.from_json(_budget_run(election, _spec(rule, options)))
+    spec = _spec(rule, options)
+
+    def call(told: Optional[Callable[..., Any]]) -> str:
+        if told is None:
+            return _budget_run(election, spec)
+        return _budget_run(
+            election, spec, lambda run, *figures: told(run, *(Fraction(f) for f in figures))
+        )
+
+    return BudgetResult.from_json(run_with_progress(progress, "add1", call, _add1_bar))
+
+
+def _add1_bar(bar: ProgressBar, run: int, endowment: Fraction, total_cost: Fraction, budget: Fraction) -> None:
+    bar.label = f"add1 run {run:,}"
+    bar.update(min(total_cost, budget), budget, " spent")

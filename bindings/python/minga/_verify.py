@@ -41,6 +41,7 @@ from ._minga import (
     _verify_record,
     _Verifiable,
 )
+from ._progress import Progress, ProgressBar, run_with_progress
 
 __all__ = [
     "VerifiableElection",
@@ -101,19 +102,33 @@ class VerificationReport:
         return self.passed
 
 
-def verify_record(record: Document) -> VerificationReport:
+def _ballots_bar(bar: ProgressBar, checked: int, total: int) -> None:
+    bar.update(checked, total, " ballots")
+
+
+def verify_record(record: Document, *, progress: Progress = None) -> VerificationReport:
     """Recomputes every hash, proof, chain, the board, the sums and the decryptions of a record.
 
     ``record`` is a dict, JSON text or a path. A record that cannot be read raises
     MingaError (code "parse", the JSON path in ``field``); one that reads but fails a
     check returns a report with ``passed`` False naming the first failing item per check.
+    ``progress``: a bar while the ballots' proofs are checked (see minga._progress:
+    None = when stderr is a terminal), or a callable ``progress(checked, total)``.
     """
-    report = json.loads(_verify_record(_text(record, "record")))
+    text = _text(record, "record")
+    report = json.loads(
+        run_with_progress(progress, "verifying ballots", lambda told: _verify_record(text, told), _ballots_bar)
+    )
     return VerificationReport(report["passed"], [VerificationCheck(**c) for c in report["checks"]])
 
 
 def verify_ballots(
-    election: Document, ballots: Iterable[Union[str, Mapping[str, Any]]], first_index: int = 0, threads: int = 0
+    election: Document,
+    ballots: Iterable[Union[str, Mapping[str, Any]]],
+    first_index: int = 0,
+    threads: int = 0,
+    *,
+    progress: Progress = None,
 ) -> Dict[str, Any]:
     """Verifies one partition of an election's ballots (their proofs and codes) and sums its cast ballots.
 
@@ -122,9 +137,18 @@ def verify_ballots(
     ``first_index`` is the partition's position in the whole, so findings name
     ballots as the record does. Returns {"ballots", "selections", "passed",
     "failures", "sum"}; partitions' sums combine with ``add_tallies``.
+    ``progress`` as for verify_record.
     """
+    text = _text(election, "election")
     lines = [b if isinstance(b, str) else json.dumps(b) for b in ballots]
-    return json.loads(_verify_ballots(_text(election, "election"), lines, first_index, threads))
+    return json.loads(
+        run_with_progress(
+            progress,
+            "verifying ballots",
+            lambda told: _verify_ballots(text, lines, first_index, threads, told),
+            _ballots_bar,
+        )
+    )
 
 
 def add_tallies(a: Mapping[str, Any], b: Mapping[str, Any]) -> Dict[str, Any]:

@@ -18,6 +18,7 @@
 #include "minga/verify/record.hpp"
 #include "minga/verify/short_code.hpp"
 #include "minga/verify/verifier.hpp"
+#include "src/progress.hpp"
 
 namespace minga::python {
 
@@ -118,24 +119,26 @@ void define_verify(py::module_& m) {
 
   m.def(
       "_verify_record",
-      [](const std::string& record_json) {
+      [](const std::string& record_json, py::handle progress) {
+        const auto told = progress_callback<VerifyProgress>(progress);
         py::gil_scoped_release no_gil;
-        return verification_report_json(verify_record(ElectionRecord::from_json(record_json)));
+        return verification_report_json(verify_record(ElectionRecord::from_json(record_json), told));
       },
-      "record_json"_a);
+      "record_json"_a, "progress"_a = py::none());
   m.def(
       "_verify_ballots",
       [](const std::string& election_json, const std::vector<std::string>& ballots, std::uint64_t first_index,
-         unsigned threads) {
+         unsigned threads, py::handle progress) {
+        const auto told = progress_callback<VerifyProgress>(progress);
         py::gil_scoped_release no_gil;
         const ElectionContext context = election_context(ElectionRecord::from_json(election_json));
         std::vector<EncryptedBallot> parsed;
         parsed.reserve(ballots.size());
         for (std::size_t i = 0; i < ballots.size(); ++i)
           parsed.push_back(encrypted_ballot_from_json(ballots[i], "<ballots>", first_index + i + 1));
-        return batch_verification_json(verify_ballots(context, parsed, first_index, threads));
+        return batch_verification_json(verify_ballots(context, parsed, first_index, threads, told));
       },
-      "election_json"_a, "ballots"_a, "first_index"_a, "threads"_a);
+      "election_json"_a, "ballots"_a, "first_index"_a, "threads"_a, "progress"_a = py::none());
   m.def(
       "_add_tallies",
       [](const std::string& a, const std::string& b) {

@@ -32,6 +32,9 @@
 //   Assen 2024:     cost, add1.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+
 #include "minga/budget/allocation.hpp"
 #include "minga/budget/tie_break.hpp"
 
@@ -45,6 +48,16 @@ MINGA_EXPORT Completion parse_completion(std::string_view name);
 MINGA_EXPORT const char* comparison_name(Comparison c) noexcept;
 MINGA_EXPORT Comparison parse_comparison(std::string_view name);
 
+/// One finished add1 run, as told to EqualSharesOptions::on_add1_run: the run's
+/// number (1 = the starting endowment), the per-voter endowment it used and the
+/// cost of what it funded (add1 stops once that exceeds `budget`).
+struct Add1Run {
+  std::uint32_t run = 0;
+  const Rational& endowment;
+  const Rational& total_cost;
+  const Rational& budget;
+};
+
 struct EqualSharesOptions {
   TieBreakChain tie_break;
   Completion completion = Completion::none;
@@ -57,6 +70,9 @@ struct EqualSharesOptions {
   std::optional<Rational> endowment;
   /// Safety limit on add1 reruns (Error(limit) beyond it).
   std::uint32_t add1_max_runs = 1'000'000;
+  /// When set, called after every add1 run on the calling thread (progress
+  /// display). An exception it throws stops the rule and propagates.
+  std::function<void(const Add1Run&)> on_add1_run;
 };
 
 MINGA_EXPORT Allocation equal_shares(const BudgetInstance& instance, const EqualSharesOptions& options);

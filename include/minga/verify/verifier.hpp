@@ -46,7 +46,9 @@ struct MINGA_EXPORT VerificationCheck {
 };
 
 /// Told how many ballots' proofs are checked so far, of how many: about every 1%
-/// and once at the end, always on the thread that called verify_record.
+/// and once at the end, always on the thread that called verify_record (or
+/// verify_ballots). An exception it throws stops the verification once the
+/// other threads finish their current ballot, and propagates to the caller.
 using VerifyProgress = std::function<void(std::size_t checked, std::size_t total)>;
 
 /// Runs every check. The per-ballot proofs and codes are checked on all cores
@@ -92,9 +94,10 @@ struct MINGA_EXPORT BatchVerification {
 
 /// check_ballot over a batch, on `threads` threads (0: all cores). Ballots are
 /// named "ballot <first_index + i + 1> (<id>)", so partitions of one record name
-/// ballots as verify_record does.
+/// ballots as verify_record does. `progress` as for verify_record.
 MINGA_EXPORT BatchVerification verify_ballots(const ElectionContext& context, std::span<const EncryptedBallot> ballots,
-                                              std::uint64_t first_index = 0, unsigned threads = 0);
+                                              std::uint64_t first_index = 0, unsigned threads = 0,
+                                              const VerifyProgress& progress = {});
 
 /// The batch as JSON: {"ballots": n, "selections": n, "passed": bool,
 /// "failures": [...], "sum": <minga.encrypted-tally/1>}.
