@@ -91,7 +91,7 @@ MINGA_EXPORT int minga_version_patch(void);
 
 /*! minga_abi_version() :
  *  @return the ABI version of the running library (its SONAME is
- *  libminga.so.<this>). It changes only when this header changes
+ *  `libminga.so.<this>`). It changes only when this header changes
  *  incompatibly; a program built against a header with a different
  *  MINGA_ABI_VERSION must not use the library. */
 MINGA_EXPORT int minga_abi_version(void);
@@ -544,7 +544,8 @@ MINGA_EXPORT int minga_qv_tally(const minga_election *election, const char *spec
  *  out of range, negative (unless allowed), with a duplicate or unknown option
  *  is rejected with its reasons ("line" = row index + 1); the others count.
  *  @param n_rows       number of rows (0 is allowed).
- *  @param voters, options  n_rows NUL-terminated ids.
+ *  @param voters       n_rows NUL-terminated voter ids.
+ *  @param options      n_rows NUL-terminated option ids.
  *  @param votes        n_rows vote counts.
  *  @param spec_json    the spec above ("credits" required).
  *  @param result_json  receives the minga.qv/1 document; free it with minga_free().
@@ -589,7 +590,9 @@ MINGA_EXPORT int minga_qv_tally_file(const char *path, const char *spec_json, ch
 /*! minga_qf_match() :
  *  Matches contributions: contribution i is amounts[i] from donors[i] to projects[i].
  *  @param n            number of contributions (0 is allowed).
- *  @param donors, projects, amounts  n NUL-terminated strings each.
+ *  @param donors       n NUL-terminated donor ids.
+ *  @param projects     n NUL-terminated project ids.
+ *  @param amounts      n NUL-terminated amounts (integers in the smallest unit, as decimal text).
  *  @param spec_json    the spec above ("pool" required).
  *  @param result_json  receives the minga.qf/1 document; free it with minga_free().
  *  @return MINGA_OK; MINGA_EINVAL for NULL arrays, a negative or non-integer
@@ -733,7 +736,8 @@ MINGA_EXPORT int minga_verifiable_decrypt(minga_verifiable *election, const uint
 /*! minga_record_verify() :
  *  The independent verifier: recomputes every hash, proof, chain, the board's
  *  checkpoint, the sums and the decryptions of a record, trusting nothing in it.
- *  @param record_json, len  the record (len bytes; need not be NUL-terminated).
+ *  @param record_json  the record (len bytes; need not be NUL-terminated).
+ *  @param len          its length in bytes.
  *  @param all_passed   receives 1 when every check passes, else 0.
  *  @param report_json  receives {"schema": "minga.verification/1", "passed",
  *                      "checks": [{"check", "passed", "reason"}, ...]}; each
@@ -751,8 +755,10 @@ MINGA_EXPORT int minga_record_verify_file(const char *path, int *all_passed, cha
  *  every ballot's proofs and confirmation code, and the homomorphic sum of its
  *  cast ballots. Partitions' sums add up (minga_tallies_add) to the record's
  *  encrypted tally.
- *  @param election_json, election_len  election.json or record.json (the context).
- *  @param ballots_jsonl, ballots_len   ballots, one JSON object per line.
+ *  @param election_json  election.json or record.json (the context).
+ *  @param election_len   its length in bytes.
+ *  @param ballots_jsonl  ballots, one JSON object per line.
+ *  @param ballots_len    its length in bytes.
  *  @param first_index  the partition's first ballot's position in the whole
  *                      (0-based), so findings name ballots as the record does.
  *  @param threads      threads to use (0: every core).
@@ -774,8 +780,9 @@ MINGA_EXPORT int minga_tallies_add(const char *a_json, const char *b_json, char 
  *  A voter's offline check of a receipt: the board's signature over it, the
  *  signed checkpoint, and the inclusion proof of the confirmation code in it.
  *  @param receipt_json   the receipt ("minga.receipt/1").
- *  @param election_json, election_len  the election's published election.json
+ *  @param election_json  the election's published election.json
  *                        (or record.json): the board key and election hash.
+ *  @param election_len   its length in bytes.
  *  @param checkpoint_json  receives {"origin", "tree_size", "leaf_index",
  *                          "short_code"} of the verified receipt; may be NULL.
  *  @return MINGA_OK when it verifies; MINGA_EVERIFY saying what does not;

@@ -116,7 +116,7 @@ class MINGA_EXPORT ElectionFolder {
   /// Sums the cast ballots (closed folders only) and writes tally.json.
   EncryptedTally tally();
   /// Decrypts the tally with the given guardians (at least k of them, read from
-  /// secret/guardian-<l>.key), writes record.json and returns the record.
+  /// `secret/guardian-<l>.key`), writes record.json and returns the record.
   ElectionRecord decrypt(std::span<const std::uint32_t> guardians);
 
  private:
