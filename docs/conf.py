@@ -43,7 +43,9 @@ myst_heading_anchors = 4
 
 html_theme = "alabaster"
 html_title = f"minga {release}"
-html_theme_options = {"description": "collective decisions for civic tech", "fixed_sidebar": False}
+# Wide enough for the examples' 100-column lines without scrolling (alabaster's default is 940px).
+html_theme_options = {"description": "collective decisions for civic tech", "fixed_sidebar": False,
+                      "page_width": "1180px"}
 html_static_path = []
 
 breathe_projects = {}  # filled in by run_doxygen() once the build folder is known
