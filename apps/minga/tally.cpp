@@ -7,6 +7,7 @@
 #include "minga/core/error.hpp"
 #include "minga/ranked/condorcet.hpp"
 #include "minga/ranked/gregory_stv.hpp"
+#include "minga/ranked/irish_stv.hpp"
 #include "minga/ranked/irv.hpp"
 #include "minga/ranked/meek.hpp"
 #include "minga/ranked/rctab.hpp"
@@ -40,8 +41,7 @@ auto named(F parse, const std::string& value, std::string_view option) {
   }
 }
 
-BallotInterpretation interpretation(const Arguments& args) {
-  BallotInterpretation rules;
+BallotInterpretation interpretation(const Arguments& args, BallotInterpretation rules = {}) {
   if (auto v = args.value("overvote")) rules.overvote = named(overvote_rule_from_name, *v, "overvote");
   if (auto v = args.value("duplicate")) rules.duplicate = named(duplicate_rule_from_name, *v, "duplicate");
   if (auto v = args.value("write-ins")) rules.write_in = named(write_in_rule_from_name, *v, "write-ins");
@@ -91,11 +91,12 @@ Result count(const Election& election, std::string method, const Arguments& args
     if (rules == "minneapolis") return minneapolis_stv(election, common_options<MinneapolisStvOptions>(args, seats));
     if (rules == "rctab") method = "wigm";
     else if (rules == "scottish") method = "scottish-stv";
+    else if (rules == "irish") method = "irish-stv";
     else if (rules == "meek" || rules == "meek-exact" || rules == "warren") method = rules;
     else
       throw UsageError("--rules: unknown STV rules '" + rules +
-                       "' (rctab, gregory, wigm-generic, wigm-prf, wigm-prf-batch, minneapolis, scottish, meek, meek-exact,"
-                       " warren)");
+                       "' (rctab, gregory, wigm-generic, wigm-prf, wigm-prf-batch, minneapolis, scottish, irish, meek,"
+                       " meek-exact, warren)");
   } else if (args.value("rules")) {
     throw UsageError("--rules goes with --method stv");
   }
@@ -130,6 +131,18 @@ Result count(const Election& election, std::string method, const Arguments& args
     options.seats = seats;
     return scottish_stv(election, options);
   }
+  if (method == "irish-stv") {  // the Act's ballot reading and look-back unless options say otherwise
+    IrishStvOptions options;
+    options.ballots = interpretation(args, options.ballots);
+    if (args.value("tie-break")) options.tie_break = tie_break(args);
+    options.seats = seats;
+    if (auto seed = args.value("paper-seed")) {
+      options.paper_selection = PaperSelection::seeded_random;
+      options.paper_seed = *seed;
+    }
+    return irish_stv(election, options);
+  }
+  if (args.value("paper-seed")) throw UsageError("--paper-seed goes with --method irish-stv (--rules irish)");
   if (method == "meek") return meek(election, meek_new_zealand_options(seats, tie_break(args)));
   if (method == "meek-exact" || method == "warren") {
     MeekOptions options = meek_exact_options(seats, 10, tie_break(args));
@@ -141,7 +154,7 @@ Result count(const Election& election, std::string method, const Arguments& args
     pairwise = pairwise_method_from_name(method);
   } catch (const Error&) {
     throw UsageError("--method: unknown method '" + method +
-                     "' (plurality, irv, sequential-irv, bottoms-up, wigm, scottish-stv, meek, meek-exact, warren, condorcet, "
+                     "' (plurality, irv, sequential-irv, bottoms-up, wigm, scottish-stv, irish-stv, meek, meek-exact, warren, condorcet, "
                      "smith, schulze, ranked-pairs, minimax, copeland, borda, rctab, stv)");
   }
   return condorcet_count(election, pairwise, tie_break(args));
@@ -191,7 +204,7 @@ const CommandSpec& tally_command() {
       "methods (--method, default irv):\n"
       "  plurality, irv, sequential-irv, bottoms-up (block elimination to --seats,\n"
       "  or until all have --percent of the votes), wigm (weighted inclusive Gregory STV),\n"
-      "  scottish-stv (SSI 2007/42), meek (New Zealand rules, 9 decimals),\n"
+      "  scottish-stv (SSI 2007/42), irish-stv (Electoral Act 1992), meek (New Zealand rules, 9 decimals),\n"
       "  meek-exact, warren (exact rationals, omega 10^-10),\n"
       "  condorcet, smith, schulze, ranked-pairs, minimax, copeland, borda,\n"
       "  rctab (FILE is an RCTab contest configuration; counted as RCTab would),\n"
@@ -205,6 +218,9 @@ const CommandSpec& tally_command() {
       "  wigm-prf-batch      the same, defeating sure losers in batches\n"
       "  minneapolis         Minneapolis multi-seat STV (ordinance 167.70): 4 decimals,\n"
       "                      threshold floor(V/(S+1))+1, certain losers defeated together\n"
+      "  irish               Irish PR-STV (Dail, Electoral Act 1992 Part XIX): whole\n"
+      "                      papers, last parcel, surplus deferral, multiple exclusion;\n"
+      "                      overvotes and gaps end a paper; look-back forwards\n"
       "  scottish, meek, meek-exact, warren  = the methods of those names\n\n"
       "ballot rules (how raw marks are read; defaults in brackets):\n"
       "  --overvote R        exhaust_immediately | skip_to_next_rank |\n"
@@ -227,6 +243,8 @@ const CommandSpec& tally_command() {
       "  --tie-break P       [backwards,|forwards,]stop | candidate-order | random |\n"
       "                      rctab-random | rctab-permutation  [stop: report the tie]\n"
       "  --seed S            the published seed of a random tie-break\n"
+      "  --paper-seed S      irish: mix the papers with this published seed before the\n"
+      "                      first count  [papers filed in input order]\n"
       "  --format F          read FILE as format F\n"
       "  --json              print the result as JSON (schema \"minga.result/1\":\n"
       "                      winners, rounds with tallies, transfers, inactive ballots)\n"
@@ -234,7 +252,7 @@ const CommandSpec& tally_command() {
       "  --time              print reading and counting times (ms) on standard error\n",
       {"json", "batch", "continue-until-two", "rctab-summary", "time"},
       {"method", "rules", "seats", "percent", "overvote", "max-skipped", "duplicate", "max-rankings", "write-ins", "quota", "decimals",
-       "tie-break", "seed", "format"},
+       "tie-break", "seed", "format", "paper-seed"},
       1,
       100000,
       &run_tally,

@@ -8,6 +8,7 @@
 #include "minga/core/error.hpp"
 #include "minga/ranked/condorcet.hpp"
 #include "minga/ranked/gregory_stv.hpp"
+#include "minga/ranked/irish_stv.hpp"
 #include "minga/ranked/irv.hpp"
 #include "minga/ranked/meek.hpp"
 #include "minga/ranked/scottish_stv.hpp"
@@ -17,10 +18,10 @@ namespace minga::ranked {
 
 namespace {
 
-constexpr std::array<std::string_view, 20> kMethods = {
+constexpr std::array<std::string_view, 21> kMethods = {
     "plurality",    "irv",          "sequential-irv", "bottoms-up", "wigm",     "gregory",   "wigm-generic",
     "wigm-prf",     "wigm-prf-batch", "scottish-stv", "meek",       "meek-exact", "warren",  "condorcet",
-    "smith",        "schulze",      "ranked-pairs",   "minimax",    "copeland", "borda"};
+    "smith",        "schulze",      "ranked-pairs",   "minimax",    "copeland", "borda",     "irish-stv"};
 
 [[noreturn]] void refuse(std::string_view field, const std::string& reason) {
   throw Error(Errc::invalid_argument, Location{{}, 0, std::string(field)}, reason);
@@ -37,6 +38,7 @@ void check_options_fit(const std::string& method, const CountSpec& spec) {
   if (spec.share && method != "bottoms-up") refuse("share", "only bottoms-up takes a share, not " + method);
   if (spec.quota && method != "wigm") refuse("quota", "only wigm takes a quota, not " + method);
   if (spec.decimals && method != "wigm") refuse("decimals", "only wigm takes decimals, not " + method);
+  if (spec.paper_seed && method != "irish-stv") refuse("paper_seed", "only irish-stv takes a paper seed, not " + method);
 }
 
 }  // namespace
@@ -97,6 +99,17 @@ Result count(const Election& election, const CountSpec& spec) {
     if (spec.tie_break) options.tie_break = *spec.tie_break;
     options.seats = seats;
     return scottish_stv(election, options);
+  }
+  if (method == "irish-stv") {
+    IrishStvOptions options;
+    options.ballots = spec.ballots;
+    if (spec.tie_break) options.tie_break = *spec.tie_break;
+    options.seats = seats;
+    if (spec.paper_seed) {
+      options.paper_selection = PaperSelection::seeded_random;
+      options.paper_seed = *spec.paper_seed;
+    }
+    return irish_stv(election, options);
   }
   if (method == "meek") return meek(election, meek_new_zealand_options(seats, tie_break));
   if (method == "meek-exact" || method == "warren") {

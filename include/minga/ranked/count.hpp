@@ -8,10 +8,11 @@
 // Method names (as `minga tally --method`; "_" and "-" alike):
 //   plurality, irv, sequential-irv, bottoms-up, wigm (also "stv"),
 //   gregory, wigm-generic, wigm-prf, wigm-prf-batch (gregory_stv.hpp's presets),
-//   scottish-stv, meek, meek-exact, warren,
+//   scottish-stv, irish-stv, meek, meek-exact, warren,
 //   condorcet, smith, schulze, ranked-pairs, minimax, copeland, borda.
 // Defaults: seats = the election's seats, else 1; tie-break: stop and report
-// the tie (scottish-stv: the statute's look-back first); wigm: Droop quota,
+// the tie (scottish-stv, irish-stv: the statute's look-back first); irish-stv:
+// papers filed in input order unless paper_seed is set; wigm: Droop quota,
 // 4 decimals; gregory: exact, Droop quota; meek: New Zealand rules (9 decimals); meek-exact and warren:
 // exact rationals, omega 10^-10.
 #pragma once
@@ -43,6 +44,7 @@ struct CountSpec {
   std::optional<Rational> share;        ///< bottoms-up: winners once all have this share (15% = 3/20)
   std::optional<Quota::Kind> quota;     ///< wigm: the quota (default Droop)
   std::optional<unsigned> decimals;     ///< wigm: places of transfer values (default 4)
+  std::optional<std::string> paper_seed;  ///< irish-stv: mix the papers with this published seed (irish_stv.hpp)
 };
 
 /// The method names count() accepts (canonical spelling, "-" separated).
