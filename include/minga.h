@@ -447,6 +447,86 @@ MINGA_EXPORT int minga_election_add_quadratic(minga_election *election, size_t n
                                               const char *const *districts);
 
 /* ===========================================================================
+ * Ranked tallies
+ * ======================================================================== */
+
+/* Counts an election of kind "ranked" by a named method: plurality, IRV and
+ * the STV family round by round, Condorcet methods and Borda. Raw marks
+ * (skipped ranks, overvotes, repeated candidates, write-ins) are read at
+ * counting time by the ballot rules below. The count is named by a small JSON
+ * object, the spec; every key is optional, null means "not given", and an
+ * unknown key fails with MINGA_EINVAL naming it:
+ *
+ *   "method"              "irv" (default), "plurality", "sequential-irv",
+ *                         "bottoms-up", "wigm" (also "stv"), "gregory",
+ *                         "wigm-generic", "wigm-prf", "wigm-prf-batch",
+ *                         "scottish-stv", "meek", "meek-exact", "warren",
+ *                         "condorcet", "smith", "schulze", "ranked-pairs",
+ *                         "minimax", "copeland", "borda"
+ *                         (minga_ranked_methods() lists them)
+ *   "seats"               default: the election's seats, else 1
+ *   "overvote"            "exhaust_immediately" (default), "skip_to_next_rank",
+ *                         "exhaust_if_multiple_continuing"
+ *   "max_skipped"         consecutive skipped ranks tolerated (default: any)
+ *   "duplicate"           a repeated candidate: "skip" (default) or "exhaust"
+ *   "max_rankings"        ranks a voter may use; a mark beyond is an error
+ *   "write_ins"           "candidate" (default: one pseudo-candidate,
+ *                         excluded first) or "skip"
+ *   "write_in_always_present"  true: that pseudo-candidate takes part even
+ *                         without write-ins
+ *   "tie_break"           "stop" (default: the count stops, see MINGA_ETIE),
+ *                         "candidate-order", "lot-order", "random",
+ *                         "rctab-random", "rctab-permutation", optionally
+ *                         after "backwards," or "forwards," (look back over
+ *                         earlier rounds first; scottish-stv does
+ *                         "backwards,stop" by default)
+ *   "seed"                the published seed of a random tie-break
+ *   "batch"               irv, sequential-irv, bottoms-up: batch elimination
+ *   "continue_until_two"  irv, sequential-irv
+ *   "share"               bottoms-up: winners once all hold this share of
+ *                         the votes, exact ("3/20", "0.15")
+ *   "quota"               wigm: "droop" (default), "hagenbach-bischoff",
+ *                         "hare", "exact-droop"
+ *   "decimals"            wigm: places kept in transfer values, 0..20 (default 4)
+ *
+ * Counts are whole JSON numbers; exact values are strings or integers. "-"
+ * and "_" are the same in names. An option the method does not take (a
+ * "quota" for irv) fails with MINGA_EINVAL. docs/ranked.md states every rule.
+ * Example: {"method": "wigm", "seats": 2, "tie_break": "random", "seed": "2026-11-29"} */
+
+/*! minga_ranked_count() :
+ *  Counts a ranked election.
+ *  @param election     an election of kind "ranked" (only read; may be shared
+ *                      with other readers).
+ *  @param spec_json    the spec above, NUL-terminated; NULL or "{}" for IRV
+ *                      with every default.
+ *  @param result_json  receives a NUL-terminated JSON document ("schema":
+ *                      "minga.result/1": "method", "candidates", "seats",
+ *                      "winners" (names, in the order elected), "complete",
+ *                      "ballots", "blank_ballots", one "rounds" entry per round
+ *                      with each continuing candidate's "tally", the
+ *                      "threshold", "inactive" ballots by reason and the
+ *                      "actions" (elected, excluded, surplus_of) with their
+ *                      "transfers"; "scores" for one-shot methods; "ties"
+ *                      settled on the way; "notes"). Values are exact
+ *                      strings ("12", "0.0937", "1/3"). Free it with minga_free().
+ *  @return MINGA_OK; MINGA_EINVAL for a bad spec (the message names the key),
+ *          an unknown method, an option the method does not take, or an
+ *          election that is not ranked; MINGA_EPARSE when spec_json is not
+ *          JSON; MINGA_ETIE when the tie-break policy ends in "stop" and a tie
+ *          it cannot settle stops the count (the message names the tied
+ *          candidates and the round; no result is returned: pass a policy
+ *          that settles ties to count on). */
+MINGA_EXPORT int minga_ranked_count(const minga_election *election, const char *spec_json, char **result_json);
+
+/*! minga_ranked_methods() :
+ *  Lists the method names minga_ranked_count() accepts.
+ *  @param methods_json  receives a NUL-terminated JSON array of names
+ *                       (["plurality", "irv", ...]); free it with minga_free().
+ *  @return MINGA_OK; MINGA_EINVAL when methods_json is NULL. */
+MINGA_EXPORT int minga_ranked_methods(char **methods_json);
+
+/* ===========================================================================
  * Participatory budgeting
  * ======================================================================== */
 

@@ -66,6 +66,49 @@ export interface ElectionInfo {
   [key: string]: unknown;
 }
 
+/** One decision of a ranked round: exactly one of elected, excluded, surplus_of is set. */
+export interface RankedAction {
+  elected?: string;
+  excluded?: string;
+  surplus_of?: string;
+  /** candidate -> votes moved to them (exact) */
+  transfers: Record<string, string>;
+  /** ballots that stopped counting, by reason */
+  exhausted: Record<string, string>;
+  residual?: string;
+  tie?: RankedTie;
+}
+export interface RankedTie { tied: string[]; chosen: string; for: 'exclusion' | 'election'; how: string }
+export interface RankedRound {
+  round: number;
+  /** each continuing candidate's votes at the start of the round (exact) */
+  tally: Record<string, string>;
+  active: string;
+  threshold?: string;
+  /** ballots no longer counting, by reason: overvote, skipped_ranks, repeated_candidate, no_continuing_choice */
+  inactive: Record<string, string>;
+  final_surplus?: string;
+  actions: RankedAction[];
+}
+/** "minga.result/1" */
+export interface RankedResult {
+  schema: 'minga.result/1';
+  method: string;
+  candidates: string[];
+  seats: number;
+  /** names, in the order elected */
+  winners: string[];
+  complete: boolean;
+  ballots: JsonInteger;
+  blank_ballots: JsonInteger;
+  rounds: RankedRound[];
+  score_name?: string;
+  scores?: Record<string, string>;
+  ties: RankedTie[];
+  notes: string[];
+  [key: string]: unknown;
+}
+
 /** "minga.budget.result/1" */
 export interface BudgetResult {
   schema: 'minga.budget.result/1';
@@ -139,6 +182,8 @@ export declare class Election {
   addScores(ballots: ReadonlyArray<Record<string, Exact> | ReadonlyArray<readonly [Alternative, Exact]>>, options?: BallotOptions): this;
   addQuadratic(ballots: ReadonlyArray<Record<string, number | bigint> | ReadonlyArray<readonly [Alternative, number | bigint]>>, options?: BallotOptions): this;
 
+  /** A ranked count; see minga.h for the spec ({ method: 'stv', seats: 3 }); default IRV. */
+  rankedCount(spec?: Spec | null): RankedResult;
   /** A participatory budget; see minga.h for the spec ({ rule: 'mes', completion: 'add1' }). */
   budget(spec?: Spec | null): BudgetResult;
   qvTally(spec?: Spec | null): QvResult;
@@ -151,6 +196,8 @@ export declare function statusName(code: number): string;
 export declare function channelName(channel: number): string;
 export declare function lastError(): { code: number; status: string; message: string };
 export declare function clearError(): void;
+/** The method names Election#rankedCount accepts. */
+export declare function rankedMethods(): string[];
 export declare function qvTallyRows(rows: ReadonlyArray<{ voter: string; option: string; votes: number | bigint }>, spec: Spec): QvResult;
 export declare function qvTallyFile(path: string, spec: Spec): QvResult;
 export declare function qfMatch(contributions: ReadonlyArray<{ donor: string; project: string; amount: Exact }>, spec: Spec): QfResult;

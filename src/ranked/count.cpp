@@ -33,11 +33,16 @@ std::string canonical(std::string name) {
   return name;
 }
 
-// share, quota and decimals belong to one method each; given elsewhere they would be ignored silently.
+// share, quota, decimals, batch and continue_until_two belong to some methods; given elsewhere they would be
+// ignored silently.
 void check_options_fit(const std::string& method, const CountSpec& spec) {
   if (spec.share && method != "bottoms-up") refuse("share", "only bottoms-up takes a share, not " + method);
   if (spec.quota && method != "wigm") refuse("quota", "only wigm takes a quota, not " + method);
   if (spec.decimals && method != "wigm") refuse("decimals", "only wigm takes decimals, not " + method);
+  if (spec.batch_elimination && method != "irv" && method != "sequential-irv" && method != "bottoms-up")
+    refuse("batch", "only irv, sequential-irv and bottoms-up take batch elimination, not " + method);
+  if (spec.continue_until_two && method != "irv" && method != "sequential-irv")
+    refuse("continue_until_two", "only irv and sequential-irv continue until two, not " + method);
   if (spec.paper_seed && method != "irish-stv") refuse("paper_seed", "only irish-stv takes a paper seed, not " + method);
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// index.js - minga for Node.js: elections, participatory budgets, quadratic voting and
-// funding, over the C ABI (include/minga.h) through koffi. No decision logic lives here.
+// index.js - minga for Node.js: elections, ranked counts, participatory budgets, quadratic
+// voting and funding, over the C ABI (include/minga.h) through koffi. No decision logic lives here.
 'use strict';
 
 const { koffi, fn, libraryPath } = require('./native');
@@ -340,6 +340,16 @@ class Election {
 
   // ---- rules -----------------------------------------------------------------
 
+  /** Counts a ranked election. `spec` is minga's count spec (see minga.h), as an object or
+   *  JSON text, e.g. { method: 'stv', seats: 3, tie_break: 'random', seed: '2026-11-29' };
+   *  omitted = IRV with every default. Returns the "minga.result/1" document (winners,
+   *  rounds with exact tallies as strings). A tie that the tie-break policy leaves to
+   *  "stop" (the default) throws MingaError with Status.ETIE, naming the tied candidates. */
+  rankedCount(spec) {
+    const text = specText(spec);
+    return jsonResult((out) => fn.minga_ranked_count(this.#handle, text, out));
+  }
+
   /** Decides a participatory budget. `spec` is minga's budget spec (see minga.h), as an
    *  object or JSON text, e.g. { rule: 'mes', completion: 'add1' }; omitted = the rule the
    *  election's file names. Returns the "minga.budget.result/1" document. */
@@ -439,6 +449,11 @@ function exactFraction(value) {
     return [BigInt(match[1] + match[2] + decimals), 10n ** BigInt(decimals.length)];
   }
   throw new MingaError(Status.EINVAL, `minga: '${text}' is not an exact number`);
+}
+
+/** The method names Election#rankedCount accepts ("plurality", "irv", "wigm", "schulze", ...). */
+function rankedMethods() {
+  return jsonResult((out) => fn.minga_ranked_methods(out));
 }
 
 // ---------------------------------------------------------------------------
@@ -641,6 +656,7 @@ module.exports = {
   channelName,
   lastError,
   clearError,
+  rankedMethods,
   qvTallyRows,
   qvTallyFile,
   qfMatch,

@@ -114,6 +114,9 @@ const prototypes = [
   'int minga_election_add_quadratic(minga_election *election, size_t n_ballots, const size_t *offsets, ' +
     'const uint32_t *alternatives, const int64_t *votes, const uint64_t *counts, const uint8_t *channels, ' +
     'const char **districts)',
+  // ranked tallies
+  'int minga_ranked_count(const minga_election *election, const char *spec_json, _Out_ void **result_json)',
+  'int minga_ranked_methods(_Out_ void **methods_json)',
   // participatory budgeting
   'int minga_budget_run(const minga_election *election, const char *spec_json, _Out_ void **result_json)',
   // quadratic voting and funding

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // helpers.js - paths to the repository's test data and the team's shared data, and a
-// reader for the `selected` column of a pabulib file (the official outcome).
+// reader for the `selected` column of a pabulib file (the official outcome), and the
+// tests' shared checks.
 'use strict';
 
+const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -58,4 +60,29 @@ function officiallySelected(file) {
   return ids;
 }
 
-module.exports = { repo, testData, sharedData, sharedFile, officiallySelected };
+// Runs fn(election) and closes the election whatever happens.
+function withElection(election, fn) {
+  try {
+    return fn(election);
+  } finally {
+    election.close();
+  }
+}
+
+// Runs fn, which must throw a MingaError with this code whose message holds every fragment.
+function throwsMinga(fn, code, ...fragments) {
+  const minga = require('..');
+  let caught = null;
+  try {
+    fn();
+  } catch (err) {
+    caught = err;
+  }
+  assert.ok(caught instanceof minga.MingaError, `expected a MingaError, got ${caught}`);
+  assert.equal(caught.code, code, caught.message);
+  assert.equal(caught.status, minga.statusName(code));
+  for (const fragment of fragments) assert.ok(caught.message.includes(fragment), `'${caught.message}' lacks '${fragment}'`);
+  return caught;
+}
+
+module.exports = { repo, testData, sharedData, sharedFile, officiallySelected, withElection, throwsMinga };

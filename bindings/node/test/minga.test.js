@@ -14,35 +14,12 @@ const vm = require('node:vm');
 
 const minga = require('..');
 const { Election, MingaError, Status } = minga;
-const { testData, sharedFile, officiallySelected } = require('./helpers');
+const { testData, sharedFile, officiallySelected, withElection, throwsMinga } = require('./helpers');
 
 const tinyApproval = path.join(testData, 'tiny_approval.pb');
 const tinyRanked = path.join(testData, 'tiny_ranked.soi');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'minga-node-'));
 test.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
-
-// Runs fn(election) and closes the election whatever happens.
-function withElection(election, fn) {
-  try {
-    return fn(election);
-  } finally {
-    election.close();
-  }
-}
-
-function throwsMinga(fn, code, ...fragments) {
-  let caught = null;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  assert.ok(caught instanceof MingaError, `expected a MingaError, got ${caught}`);
-  assert.equal(caught.code, code, caught.message);
-  assert.equal(caught.status, minga.statusName(code));
-  for (const fragment of fragments) assert.ok(caught.message.includes(fragment), `'${caught.message}' lacks '${fragment}'`);
-  return caught;
-}
 
 test('version, status codes and constants come from the library', () => {
   const v = minga.version();

@@ -10,6 +10,9 @@ const first: string | undefined = result.selected[0];
 election.addApprovals([['1', 2]], { counts: [1n], channels: ['paper'], districts: [null] });
 election.addRankings([['A', [], ['B', 'C'], minga.Mark.OVERVOTE]]);
 election.addScores([{ a: '5/2' }, [[0, 3n]]]);
+const ranked: minga.RankedResult = election.rankedCount({ method: 'stv', seats: 2 });
+const roundOne: string | undefined = ranked.rounds[0]?.tally['A'];
+const methods: string[] = minga.rankedMethods();
 const qv: minga.QvResult = minga.qvTallyRows([{ voter: 'v', option: 'o', votes: 2 }], { credits: '9' });
 const qf: minga.QfResult = minga.qfMatch([{ donor: 'd', project: 'p', amount: 10n }], '{"pool": "100"}');
 try {
@@ -23,4 +26,6 @@ minga.Election.create('plurality', 2);
 const wrong: number = election.numBallots;
 // @ts-expect-error: budget results are typed
 const nope: number = result.total_cost;
-export const used = [ballots, first, qv.totals, qf.matches, wrong, nope];
+// @ts-expect-error: ranked tallies are exact strings
+const inexact: number = ranked.rounds[0].tally['A'];
+export const used = [ballots, first, qv.totals, qf.matches, wrong, nope, roundOne, methods, inexact];

@@ -195,23 +195,7 @@ def _qf_match(donors: List[str], projects: List[str], amounts: List[str], spec: 
 def _qf_match_file(path: str, spec: Optional[str] = None) -> str: ...
 
 # Ranked tallies (minga/_ranked.py wraps these).
-def _ranked_tally(
-    election: Election,
-    method: str,
-    seats: Optional[int] = None,
-    overvote: Optional[str] = None,
-    max_skipped: Optional[int] = None,
-    duplicate: Optional[str] = None,
-    max_rankings: Optional[int] = None,
-    write_ins: Optional[str] = None,
-    tie_break: Optional[str] = None,
-    seed: Optional[str] = None,
-    batch: bool = False,
-    continue_until_two: bool = False,
-    share: Optional[str] = None,
-    quota: Optional[str] = None,
-    decimals: Optional[int] = None,
-) -> str: ...
+def _ranked_count(election: Election, spec: Optional[str] = None) -> str: ...
 def _ranked_methods() -> List[str]: ...
 def _pairwise(election: Election) -> List[List[int]]: ...
 

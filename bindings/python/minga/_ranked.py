@@ -14,21 +14,24 @@
 
 The count runs in C++ (exact, the GIL released) through ranked::count(), the
 same method names and defaults as ``minga tally``; this module turns keyword
-options into its arguments and the result JSON ("minga.result/1") into Python
-values with exact ``fractions.Fraction``. The profile may be a minga Election,
+options into the JSON spec of the C ABI's minga_ranked_count (one reader for
+both, minga/ranked/spec_json.hpp) and the result JSON ("minga.result/1") into
+Python values with exact ``fractions.Fraction``. The profile may be a minga Election,
 a file path, or a peer's object: pref_voting Profile / ProfileWithTies,
 VoteKit PreferenceProfile, preflibtools OrdinalInstance.
 """
 
 from __future__ import annotations
 
+import json
+import operator
 import os
 from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Rational
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
-from ._minga import Election, _pairwise, _ranked_methods, _ranked_tally, read
+from ._minga import Election, _pairwise, _ranked_count, _ranked_methods, read
 from ._results import JsonDocumentResult
 
 METHODS: Tuple[str, ...] = tuple(_ranked_methods())
@@ -65,6 +68,17 @@ def _exact(value: Any, name: str) -> Fraction:
     if isinstance(value, Rational):
         return Fraction(int(value.numerator), int(value.denominator))
     return Fraction(str(value))
+
+
+def _whole(value: Any, name: str) -> Optional[int]:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be a whole number, not bool")
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name} must be a whole number, not {type(value).__name__}") from None
 
 
 def _fractions(values: Mapping[str, str]) -> Dict[str, Fraction]:
@@ -253,15 +267,16 @@ def tally(
     quota (droop, hagenbach-bischoff, hare, exact-droop) and decimals: wigm.
     """
     share = None if percent is None else _exact(percent, "percent") / 100
-    return TallyResult.from_json(
-        _ranked_tally(
-            as_election(profile), method_name(method, rules), seats=seats, overvote=overvote,
-            max_skipped=max_skipped, duplicate=duplicate, max_rankings=max_rankings, write_ins=write_ins,
-            tie_break=tie_break, seed=seed, batch=batch, continue_until_two=continue_until_two,
-            share=None if share is None else f"{share.numerator}/{share.denominator}",
-            quota=quota, decimals=decimals,
-        )
-    )
+    spec = {
+        "method": method_name(method, rules), "seats": _whole(seats, "seats"), "overvote": overvote,
+        "max_skipped": _whole(max_skipped, "max_skipped"), "duplicate": duplicate,
+        "max_rankings": _whole(max_rankings, "max_rankings"), "write_ins": write_ins, "tie_break": tie_break,
+        "seed": seed, "batch": bool(batch), "continue_until_two": bool(continue_until_two),
+        "share": None if share is None else f"{share.numerator}/{share.denominator}", "quota": quota,
+        "decimals": _whole(decimals, "decimals"),
+    }
+    # The keys are minga.h's minga_ranked_count spec, read by the one C++ reader (ranked/spec_json.hpp).
+    return TallyResult.from_json(_ranked_count(as_election(profile), json.dumps(spec)))
 
 
 def pairwise_matrix(profile: Any) -> Dict[str, Dict[str, int]]:

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-# minga.rb - minga for Ruby: elections, participatory budgets, quadratic voting and funding
-# over the C ABI (include/minga.h) with the ffi gem. No decision logic lives here.
+# minga.rb - minga for Ruby: elections, ranked counts, participatory budgets, quadratic voting
+# and funding over the C ABI (include/minga.h) with the ffi gem. No decision logic lives here.
 #
 #   require "minga"
 #   election = Minga::Election.read_file("votes.pb")
@@ -79,6 +79,9 @@ module Minga
   def exact(text)
     text.nil? ? nil : Rational(text)
   end
+
+  # The method names Election#ranked_count accepts ("plurality", "irv", "wigm", "schulze", ...).
+  def ranked_methods = Buffers.json_result { |out| Native.minga_ranked_methods(out) }
 
   # Tallies voter-identified rows [{ voter:, option:, votes: }]; returns "minga.qv/1".
   def qv_tally_rows(rows, spec)

@@ -52,7 +52,7 @@ MINGA_EXPORT std::span<const std::string_view> count_method_names() noexcept;
 
 /// Counts `election` by spec.method. Error(invalid_argument) for an unknown
 /// method (naming the known ones) or an option the method cannot take
-/// (share, quota or decimals elsewhere); the method's own errors otherwise.
+/// (share, quota, decimals, batch or continue_until_two elsewhere); the method's own errors otherwise.
 MINGA_EXPORT Result count(const Election& election, const CountSpec& spec);
 
 }  // namespace minga::ranked

@@ -189,6 +189,15 @@ module Minga
 
     # ---- rules -------------------------------------------------------------------
 
+    # Counts a ranked election. +spec+ is minga's count spec (see minga.h) as a Hash or JSON
+    # text, e.g. { method: "stv", seats: 3, tie_break: "random", seed: "2026-11-29" }; nil =
+    # IRV with every default. Returns the "minga.result/1" document as a Hash (winners, rounds
+    # with exact tallies as strings). A tie left to the "stop" policy (the default) raises
+    # Minga::Error with Status::ETIE, naming the tied candidates.
+    def ranked_count(spec = nil)
+      Buffers.json_result { |out| Native.minga_ranked_count(handle, Buffers.spec(spec), out) }
+    end
+
     # Decides a participatory budget. +spec+ is minga's budget spec (see minga.h) as a Hash
     # or JSON text, e.g. { rule: "mes", completion: "add1" }; nil = the rule the election's
     # file names. Returns the "minga.budget.result/1" document as a Hash.

@@ -89,6 +89,9 @@ module Minga
       [:minga_election_add_rankings, %i[pointer size_t pointer pointer pointer pointer pointer pointer], :int],
       [:minga_election_add_scores, %i[pointer size_t pointer pointer pointer pointer pointer pointer pointer], :int],
       [:minga_election_add_quadratic, %i[pointer size_t pointer pointer pointer pointer pointer pointer], :int],
+      # ranked tallies
+      [:minga_ranked_count, %i[pointer string pointer], :int],
+      [:minga_ranked_methods, %i[pointer], :int],
       # participatory budgeting
       [:minga_budget_run, %i[pointer string pointer], :int],
       # quadratic voting and funding
