@@ -460,7 +460,7 @@ MINGA_EXPORT int minga_election_add_quadratic(minga_election *election, size_t n
  *   "method"              "irv" (default), "plurality", "sequential-irv",
  *                         "bottoms-up", "wigm" (also "stv"), "gregory",
  *                         "wigm-generic", "wigm-prf", "wigm-prf-batch",
- *                         "scottish-stv", "meek", "meek-exact", "warren",
+ *                         "scottish-stv", "irish-stv", "meek", "meek-exact", "warren",
  *                         "condorcet", "smith", "schulze", "ranked-pairs",
  *                         "minimax", "copeland", "borda"
  *                         (minga_ranked_methods() lists them)
@@ -479,7 +479,8 @@ MINGA_EXPORT int minga_election_add_quadratic(minga_election *election, size_t n
  *                         "rctab-random", "rctab-permutation", optionally
  *                         after "backwards," or "forwards," (look back over
  *                         earlier rounds first; scottish-stv does
- *                         "backwards,stop" by default)
+ *                         "backwards,stop" by default, irish-stv
+ *                         "forwards,stop")
  *   "seed"                the published seed of a random tie-break
  *   "batch"               irv, sequential-irv, bottoms-up: batch elimination
  *   "continue_until_two"  irv, sequential-irv
@@ -488,6 +489,8 @@ MINGA_EXPORT int minga_election_add_quadratic(minga_election *election, size_t n
  *   "quota"               wigm: "droop" (default), "hagenbach-bischoff",
  *                         "hare", "exact-droop"
  *   "decimals"            wigm: places kept in transfer values, 0..20 (default 4)
+ *   "paper_seed"          irish-stv: mix the papers with this published seed
+ *                         before the first count (default: input order)
  *
  * Counts are whole JSON numbers; exact values are strings or integers. "-"
  * and "_" are the same in names. An option the method does not take (a

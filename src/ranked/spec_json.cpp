@@ -16,9 +16,10 @@ namespace {
 using detail::about_spec_key;
 using detail::refuse_spec_key;
 
-constexpr std::array<std::string_view, 15> kKeys = {
+constexpr std::array<std::string_view, 16> kKeys = {
     "method",   "seats",     "overvote", "max_skipped",        "duplicate", "max_rankings", "write_ins",
-    "write_in_always_present", "tie_break", "seed", "batch", "continue_until_two", "share", "quota", "decimals"};
+    "write_in_always_present", "tie_break", "seed", "batch", "continue_until_two", "share", "quota", "decimals",
+    "paper_seed"};
 
 // Names take "-" or "_" alike: each parser gets the separator it knows.
 std::string with(std::string text, char separator) {
@@ -61,6 +62,7 @@ CountSpec count_spec_from_json(std::string_view text) {
   spec.share = s.exact("share");
   if (auto q = s.text("quota")) spec.quota = about_spec_key("quota", [&] { return quota_from_name(with(*q, '-')); });
   spec.decimals = s.whole("decimals", 0, 20);
+  spec.paper_seed = s.text_or_integer("paper_seed");
   return spec;
 }
 

@@ -55,3 +55,13 @@ def test_exact_and_integer_like_values_reach_the_count():
     assert r.rounds[0].threshold == Fraction(23, 5)
     numpy = pytest.importorskip("numpy", reason="SKIPPED: numpy not installed")
     assert minga.tally(e, "sequential-irv", seats=numpy.int64(1)).winners == ("Cid",)
+
+
+def test_irish_stv_takes_a_paper_seed_and_other_methods_refuse_it():
+    e = hand_irv_election()
+    seeded = minga.tally(e, "stv", rules="irish", seats=2, paper_seed="dail-2002", tie_break="forwards,candidate-order")
+    assert seeded.method == minga.tally(e, "irish-stv", seats=2, tie_break="forwards,candidate-order").method
+    assert len(seeded.winners) == 2
+    with pytest.raises(minga.MingaError) as info:
+        minga.tally(e, "irv", paper_seed="dail-2002")
+    assert info.value.field == "paper_seed"

@@ -116,6 +116,8 @@ TEST_CASE("Every key of a count spec reaches its CountSpec field", "[ranked][cou
   CHECK(rctab.tie_break->final == TieFinal::rctab_random);
   CHECK(rctab.tie_break->seed == "7");
   CHECK(count_spec_from_json(R"({"max_skipped": 0, "seats": 0})").ballots.max_skipped_ranks == 0u);
+  CHECK(count_spec_from_json(R"({"method": "irish-stv", "paper_seed": "dail-2002"})").paper_seed == "dail-2002");
+  CHECK_FALSE(count_spec_from_json("{}").paper_seed);
 }
 
 TEST_CASE("A bad count spec is an Error naming the key, with what it accepts", "[ranked][count]") {
@@ -226,6 +228,12 @@ TEST_CASE("count() refuses a method it does not know and options the method cann
     FAIL("a quota for irv was accepted");
   } catch (const Error& err) {
     CHECK(err.where().field == "quota");
+  }
+  try {
+    (void)count(e, count_spec_from_json(R"({"method": "wigm", "paper_seed": "x"})"));
+    FAIL("a paper seed for wigm was accepted");
+  } catch (const Error& err) {
+    CHECK(err.where().field == "paper_seed");
   }
   for (const char* key : {"batch", "continue_until_two"}) {
     try {

@@ -45,6 +45,7 @@ STV_RULES: Dict[str, str] = {
     "wigm-prf": "wigm-prf",
     "wigm-prf-batch": "wigm-prf-batch",
     "scottish": "scottish-stv",
+    "irish": "irish-stv",
     "meek": "meek",
     "meek-exact": "meek-exact",
     "warren": "warren",
@@ -251,11 +252,13 @@ def tally(
     percent: Union[int, Fraction, str, None] = None,
     quota: Optional[str] = None,
     decimals: Optional[int] = None,
+    paper_seed: Optional[str] = None,
 ) -> TallyResult:
     """Counts ranked ballots by ``method`` and returns a TallyResult (winners, rounds, exact values).
 
     method: plurality, irv, sequential-irv, bottoms-up, stv (with ``rules`` = rctab/wigm, gregory,
-    wigm-generic, wigm-prf, wigm-prf-batch, scottish, meek, meek-exact, warren), wigm, scottish-stv, meek, meek-exact, warren, condorcet, smith,
+    wigm-generic, wigm-prf, wigm-prf-batch, scottish, irish, meek, meek-exact, warren), wigm, scottish-stv,
+    irish-stv, meek, meek-exact, warren, condorcet, smith,
     schulze, ranked-pairs, minimax, copeland, borda ("_" or "-" alike; see ALIASES).
     seats: defaults to the election's seats, else 1.
     Ballot rules (defaults as RCTab's, see docs/ranked.md): overvote = exhaust_immediately |
@@ -264,7 +267,8 @@ def tally(
     tie_break: [backwards,|forwards,]stop | candidate-order | random | rctab-random |
     rctab-permutation (default stop: the result reports the tie), seed for the random ones.
     batch / continue_until_two: IRV options; percent: bottoms-up viability share (exact, e.g. 15);
-    quota (droop, hagenbach-bischoff, hare, exact-droop) and decimals: wigm.
+    quota (droop, hagenbach-bischoff, hare, exact-droop) and decimals: wigm; paper_seed: irish-stv
+    (mix the papers with this published seed; default: input order).
     """
     share = None if percent is None else _exact(percent, "percent") / 100
     spec = {
@@ -273,7 +277,7 @@ def tally(
         "max_rankings": _whole(max_rankings, "max_rankings"), "write_ins": write_ins, "tie_break": tie_break,
         "seed": seed, "batch": bool(batch), "continue_until_two": bool(continue_until_two),
         "share": None if share is None else f"{share.numerator}/{share.denominator}", "quota": quota,
-        "decimals": _whole(decimals, "decimals"),
+        "decimals": _whole(decimals, "decimals"), "paper_seed": paper_seed,
     }
     # The keys are minga.h's minga_ranked_count spec, read by the one C++ reader (ranked/spec_json.hpp).
     return TallyResult.from_json(_ranked_count(as_election(profile), json.dumps(spec)))

@@ -21,7 +21,7 @@
 //   ties (tiebreak.hpp):
 //   "tie_break"           "[backwards,|forwards,]stop | candidate-order | random |
 //                         rctab-random | rctab-permutation | lot-order"
-//                         [the method's default: stop, scottish-stv looks back first]
+//                         [the method's default: stop; scottish-stv and irish-stv look back first]
 //   "seed"                the published seed of a random tie-break (a string;
 //                         an integer is taken as its decimal digits)
 //   method options (count() refuses them for other methods):
@@ -32,6 +32,8 @@
 //   "quota"               wigm: "droop" | "hagenbach-bischoff" (also "hb") | "hare" |
 //                         "exact-droop"  [droop]
 //   "decimals"            wigm: places kept in transfer values, integer 0..20  [4]
+//   "paper_seed"          irish-stv: mix the papers with this published seed before
+//                         the first count  [papers filed in input order]
 //
 // The keys are minga.tally's keyword arguments and `minga tally`'s options
 // ("max-skipped" there). Exact values are strings or JSON integers; a JSON
