@@ -46,6 +46,7 @@ const CommandSpec& qv_command();  // quadratic voting (issue 5)
 const CommandSpec& qf_command();  // quadratic funding (issue 5)
 const CommandSpec& budget_command();
 const CommandSpec& tally_command();
+const CommandSpec& rctab_command();  // RCTab contests and their reports (issue 3)
 const CommandSpec& verify_command();    // election records and receipts (issue 6)
 const CommandSpec& election_command();  // a verifiable election run from a folder (issue 6)
 

@@ -52,7 +52,8 @@ const CommandSpec& convert_command() {
       "options:\n"
       "  --from F   read IN as format F (pabulib, preflib, blt, csv, scottish,\n"
       "             patterns, json, binary)\n"
-      "  --to F     write OUT as format F (pabulib, preflib, blt, csv, json, binary)\n",
+      "  --to F     write OUT as format F (pabulib, preflib, blt, csv, json, binary,\n"
+      "             cdf: NIST CDF JSON cast vote records, ranked ballots)\n",
       {},
       {"from", "to"},
       2,

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "io/text.hpp"
+#include "minga/ranked/rctab_output.hpp"
 
 namespace minga {
 
@@ -22,6 +23,7 @@ constexpr FormatName kNames[] = {
     {Format::preflib, "toi"},     {Format::preflib, "cat"},      {Format::blt, "blt"},
     {Format::csv, "csv"},         {Format::scottish, "scottish"}, {Format::patterns, "patterns"},
     {Format::json, "json"},       {Format::binary, "binary"},    {Format::binary, "mingab"},
+    {Format::cdf, "cdf"},
 };
 
 std::string display_name(const ReadOptions& options) {
@@ -63,6 +65,7 @@ const char* format_name(Format format) noexcept {
     case Format::patterns: return "patterns";
     case Format::json: return "json";
     case Format::binary: return "binary";
+    case Format::cdf: return "cdf";
   }
   return "unknown";
 }
@@ -73,7 +76,7 @@ Format format_from_name(std::string_view name) {
   for (const auto& f : kNames)
     if (n == f.name) return f.format;
   throw Error(Errc::invalid_argument, "unknown format '" + std::string(name) +
-                                          "' (pabulib, preflib, blt, csv, scottish, patterns, json, binary)");
+                                          "' (pabulib, preflib, blt, csv, scottish, patterns, json, binary, cdf)");
 }
 
 Format format_from_extension(const std::filesystem::path& path) {
@@ -99,6 +102,9 @@ Election read_election(std::istream& in, const ReadOptions& options) {
     case Format::patterns: return read_patterns_csv(in, name);
     case Format::json: return read_json(in, name);
     case Format::binary: return read_binary(in, name);
+    case Format::cdf:
+      throw Error(Errc::unsupported, Location{name, 0, {}},
+                  "CDF cast vote records are read through an RCTab contest configuration (minga rctab)");
     case Format::auto_detect: break;
   }
   throw Error(Errc::internal, "format not handled");
@@ -142,6 +148,12 @@ void write_election(const Election& election, std::ostream& out, Format format) 
     case Format::csv: write_ranked_csv(election, out); break;
     case Format::json: write_json(election, out); break;
     case Format::binary: write_binary(election, out); break;
+    case Format::cdf: {
+      ranked::CdfReportInfo info;
+      info.contest_name = election.title;
+      out << ranked::write_cdf_json(election, info) << '\n';
+      break;
+    }
     case Format::scottish:
     case Format::patterns:
       throw Error(Errc::unsupported, std::string("minga reads but does not write the ") + format_name(format) + " format");

@@ -109,6 +109,7 @@ RctabContest read_rctab_config(const std::filesystem::path& path) {
   contest.output_directory = reader.text(output, "outputDirectory", "outputSettings");
   contest.tabulate_by_precinct = reader.flag(output, "tabulateByPrecinct", "outputSettings");
   contest.tabulate_by_batch = reader.flag(output, "tabulateByBatch", "outputSettings");
+  contest.generate_cdf_json = reader.flag(output, "generateCdfJson", "outputSettings");
 
   const std::filesystem::path folder = path.parent_path();
   if (!doc.contains("cvrFileSources") || !doc["cvrFileSources"].is_array() || doc["cvrFileSources"].empty())

@@ -36,7 +36,7 @@ std::optional<std::uint32_t> CvrSink::mark_of(const RctabSource& source, std::st
 }
 
 void CvrSink::add(std::vector<std::pair<std::uint32_t, std::uint32_t>>& rank_marks, std::string_view precinct,
-                  const Location& where) {
+                  const Location& where, std::string_view id) {
   std::sort(rank_marks.begin(), rank_marks.end());
   rank_marks.erase(std::unique(rank_marks.begin(), rank_marks.end()), rank_marks.end());
   const auto& limit = contest_.ballots.max_rankings;
@@ -57,6 +57,9 @@ void CvrSink::add(std::vector<std::pair<std::uint32_t, std::uint32_t>>& rank_mar
   StratumId stratum = 0;
   if (!precinct.empty()) stratum = election_.profile.intern_stratum(Stratum{Channel::unspecified, std::string(precinct)});
   election_.profile.add_ranking(ranking_, 1, stratum);
+  if (records_)
+    records_->push_back(CastVoteRecord{source_, id.empty() ? std::to_string(where.line) : std::string(id),
+                                       std::string(precinct), ranking_});
 }
 
 }  // namespace detail
@@ -90,6 +93,9 @@ void read_cdf_json(const RctabSource& source, CvrSink& sink) {
   std::unordered_map<std::string, std::string> candidate_name;
   std::unordered_map<std::string, std::string> selection_label;  // "" = write-in selection
   std::string contest_id;
+  std::unordered_map<std::string, std::string> gp_unit_name;  // precincts named by BallotStyleUnitId
+  if (doc.contains("GpUnit") && doc["GpUnit"].is_array())
+    for (const json& unit : doc["GpUnit"]) gp_unit_name[string_of(unit, "@id")] = string_of(unit, "Name");
   if (doc.contains("Election") && doc["Election"].is_array()) {
     for (const json& election : doc["Election"]) {
       if (election.contains("Candidate") && election["Candidate"].is_array())
@@ -159,7 +165,13 @@ void read_cdf_json(const RctabSource& source, CvrSink& sink) {
           }
         }
       }
-    if (in_contest) sink.add(marks, {}, where);
+    if (!in_contest) continue;
+    std::string precinct = string_of(cvr, "BallotStyleUnitId");
+    if (auto unit = gp_unit_name.find(precinct); unit != gp_unit_name.end() && !unit->second.empty())
+      precinct = unit->second;
+    std::string id = string_of(cvr, "BallotPrePrintedId");
+    if (id.empty()) id = string_of(cvr, "UniqueId");
+    sink.add(marks, precinct, where, id);
   }
 }
 
@@ -335,9 +347,7 @@ void read_dominion(const RctabSource& source, CvrSink& sink) {
   }
 }
 
-}  // namespace
-
-Election load_rctab_cvrs(const RctabContest& contest) {
+Election load_records(const RctabContest& contest, std::vector<CastVoteRecord>* records) {
   std::vector<Alternative> alternatives;
   for (const RctabCandidate& c : contest.candidates) {
     Alternative a;
@@ -350,7 +360,9 @@ Election load_rctab_cvrs(const RctabContest& contest) {
   election.source_format = "rctab";
   election.seats = contest.seats;
   CvrSink sink(contest, election);
-  for (const RctabSource& source : contest.sources) {
+  for (std::uint32_t index = 0; index < contest.sources.size(); ++index) {
+    const RctabSource& source = contest.sources[index];
+    sink.keep_records(records, index);
     if (source.provider == "cdf") {
       if (source.path.extension() == ".xml") detail::read_cdf_xml(source, sink);
       else read_cdf_json(source, sink);
@@ -368,6 +380,15 @@ Election load_rctab_cvrs(const RctabContest& contest) {
     }
   }
   return election;
+}
+
+}  // namespace
+
+Election load_rctab_cvrs(const RctabContest& contest) { return load_records(contest, nullptr); }
+
+Election load_rctab_cvrs(const RctabContest& contest, std::vector<CastVoteRecord>& records) {
+  records.clear();
+  return load_records(contest, &records);
 }
 
 }  // namespace minga::ranked

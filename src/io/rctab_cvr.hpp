@@ -12,6 +12,7 @@
 
 #include "minga/ballot/election.hpp"
 #include "minga/ranked/rctab.hpp"
+#include "minga/ranked/rctab_output.hpp"
 
 namespace minga::ranked::detail {
 
@@ -25,8 +26,14 @@ class CvrSink {
   std::optional<std::uint32_t> mark_of(const RctabSource& source, std::string_view label, const Location& where) const;
 
   /// Adds one ballot from (rank, mark) pairs in any order; checks maxRankingsAllowed.
+  /// `id` is the record's own id (default: where.line).
   void add(std::vector<std::pair<std::uint32_t, std::uint32_t>>& rank_marks, std::string_view precinct,
-           const Location& where);
+           const Location& where, std::string_view id = {});
+  /// Keeps every added ballot as a CastVoteRecord of source `source` in `records` (nullptr: off).
+  void keep_records(std::vector<CastVoteRecord>* records, std::uint32_t source) {
+    records_ = records;
+    source_ = source;
+  }
   /// Records what a reader saw but did not count (Election::notes).
   void note(std::string text) { election_.notes.push_back(std::move(text)); }
 
@@ -35,6 +42,8 @@ class CvrSink {
   Election& election_;
   std::unordered_map<std::string, std::uint32_t> names_;
   Ranking ranking_;
+  std::vector<CastVoteRecord>* records_ = nullptr;
+  std::uint32_t source_ = 0;
 };
 
 /// NIST CDF XML (namespaced or not).

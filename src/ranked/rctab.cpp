@@ -9,14 +9,14 @@
 
 namespace minga::ranked {
 
-namespace {
-
-BallotInterpretation interpretation_of(const RctabContest& contest) {
+BallotInterpretation rctab_ballot_interpretation(const RctabContest& contest) {
   BallotInterpretation rules = contest.ballots;
   for (const RctabSource& source : contest.sources)
     if (!source.undeclared_write_in_label.empty()) rules.write_in_always_present = true;
   return rules;
 }
+
+namespace {
 
 Quota quota_of(const RctabContest& contest) {
   Quota quota;
@@ -33,7 +33,7 @@ Result tabulate_rctab(const RctabContest& contest, const Election& election) {
   const std::string& mode = contest.winner_election_mode;
   if (mode == "singleWinnerMajority" || mode == "multiPassIrv" || mode.empty()) {
     IrvOptions options;
-    options.ballots = interpretation_of(contest);
+    options.ballots = rctab_ballot_interpretation(contest);
     options.tie_break = contest.tie_break;
     options.threshold = quota_of(contest);
     options.batch_elimination = contest.batch_elimination;
@@ -45,7 +45,7 @@ Result tabulate_rctab(const RctabContest& contest, const Election& election) {
   }
   if (mode == "multiWinnerAllowOnlyOneWinnerPerRound" || mode == "multiWinnerAllowMultipleWinnersPerRound") {
     StvOptions options;
-    options.ballots = interpretation_of(contest);
+    options.ballots = rctab_ballot_interpretation(contest);
     options.tie_break = contest.tie_break;
     options.seats = contest.seats;
     options.quota = quota_of(contest);
@@ -56,7 +56,7 @@ Result tabulate_rctab(const RctabContest& contest, const Election& election) {
   }
   if (mode == "bottomsUp" || mode == "bottomsUpUsingPercentageThreshold") {
     BottomsUpOptions options;
-    options.ballots = interpretation_of(contest);
+    options.ballots = rctab_ballot_interpretation(contest);
     options.tie_break = contest.tie_break;
     options.batch_elimination = contest.batch_elimination;
     options.minimum_votes = contest.minimum_votes;

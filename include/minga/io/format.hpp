@@ -14,6 +14,8 @@
 //   patterns    .csv (auto-detected) ranking patterns in columns with counts per district
 //   json        .json               every model (schema "minga.election/1")
 //   binary      .mingab             every model, compact, checksummed
+//   cdf         (write only)        ranked: NIST SP 1500-103 CDF JSON cast vote records
+//                                   (ranked/rctab_output.hpp; read through an RCTab contest)
 #pragma once
 
 #include "minga/export.h"
@@ -39,6 +41,7 @@ enum class Format : std::uint8_t {
   patterns = 6,
   json = 7,
   binary = 8,
+  cdf = 9,  ///< write only: NIST CDF JSON cast vote records (write_cdf_json)
 };
 
 MINGA_EXPORT const char* format_name(Format format) noexcept;

@@ -72,6 +72,7 @@ struct RctabContest {
   // outputSettings
   std::string contest_name, contest_date, jurisdiction, office, output_directory;
   bool tabulate_by_precinct = false, tabulate_by_batch = false;
+  bool generate_cdf_json = false;  ///< write the CVRs as a CDF JSON report (rctab_output.hpp)
   std::vector<RctabSource> sources;
   std::vector<RctabCandidate> candidates;
   // rules, as written
@@ -101,6 +102,10 @@ MINGA_EXPORT RctabContest read_rctab_config(const std::filesystem::path& path);
 /// file, the record (line or CVR number) and the field: an unknown candidate,
 /// a rank beyond maxRankingsAllowed, a malformed value.
 MINGA_EXPORT Election load_rctab_cvrs(const RctabContest& contest);
+
+/// The ballot rules the contest counts with: contest.ballots, with the write-in
+/// pseudo-candidate always present when a source declares a write-in label.
+MINGA_EXPORT BallotInterpretation rctab_ballot_interpretation(const RctabContest& contest);
 
 /// Counts the contest as RCTab would.
 MINGA_EXPORT Result tabulate_rctab(const RctabContest& contest, const Election& election);
