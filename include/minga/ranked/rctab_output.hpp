@@ -27,8 +27,10 @@
 //
 // Differences from RCTab, on purpose:
 // - RCTab names a CVR's selections after the name the source file used (an
-//   alias), which its own Election block never declares; minga always uses the
-//   configured candidate, so every ContestSelectionId resolves.
+//   alias), which its own Election block never declares, and never marks such a
+//   selection allocable (its own report's tallies say otherwise); minga always
+//   uses the configured candidate, so every ContestSelectionId resolves.
+// - ReportingDevice names minga, not RCTab; GeneratedDate is the time of writing.
 // - Interpreted snapshots are written for counts that move whole ballots
 //   (single-winner IRV, sequential IRV, bottoms-up). For fractional multi-seat
 //   counts (WIGM) only the original snapshot is written: per-ballot fractional
