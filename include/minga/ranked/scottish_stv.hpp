@@ -36,8 +36,9 @@
 // candidates the look-back narrows to those at the extreme of each stage
 // visited (see tiebreak.hpp).
 //
-// Arithmetic: exact rationals that only ever hold values with five decimals
-// (paper values are truncated there; totals are sums of them).
+// Arithmetic: exact. Every value has five decimals (paper values are truncated
+// there; totals are sums of them), so the count runs on whole numbers of
+// 10^-5 in 64-bit integers; with other `decimals`, on exact rationals.
 //
 // Result: round k is stage k. Its tally is the candidates' votes at the start
 // of the stage (round 1: first preferences); its actions are the candidates
