@@ -1,17 +1,24 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Side-by-side timings: minga (the `minga tally --time` command) and pref_voting, same inputs, one run.
+"""Side-by-side timings: minga (the `minga tally --time` command), pref_voting and VoteKit, same inputs, one run.
 
 usage: python bench/ranked_bench.py --minga build/<dir>/apps/minga/minga [--data ../shared/data] [--repeat 5]
 
   1. IRV on San Francisco 2011 mayor (PrefLib 00021, 194,530 ballots, 25 candidates):
      minga with reading excluded (count only) and included (read + count, in-process),
      pref_voting's instant_runoff_for_truncated_linear_orders on the ProfileWithTies
-     read by pref_voting's own PrefLib reader, overvotes truncated (count only).
+     read by pref_voting's own PrefLib reader, overvotes truncated (count only), and
+     VoteKit's IRV on the same truncated ballots as a RankProfile (count only).
   2. Schulze and Ranked Pairs on 100,000 impartial-culture ballots over 30 candidates:
      minga (count includes building the pairwise matrix from the ballots) vs
-     pref_voting's beat_path and ranked_pairs_zt (from the Profile object).
+     pref_voting's beat_path and ranked_pairs_zt, on a Profile's precomputed margins and
+     with the Profile built from the same ballots (what minga's count does).
+  3. Scottish STV over the 21 Glasgow 2007 wards (.blt): minga's scottish-stv (SSI 2007/42)
+     vs VoteKit's STV and FastSTV (Droop quota, fractional transfers: the nearest VoteKit has;
+     VoteKit does not truncate to 5 decimals), on RankProfiles from minga.to_votekit
+     (count only; VoteKit's STV once per ward, it is slow).
 Best of --repeat runs; minga's process start-up is not counted (the times come
-from inside the process).
+from inside the process). Sections 1 and 3 need the minga Python module
+(PYTHONPATH=<build>/python) for the VoteKit conversion.
 """
 import argparse
 import re
@@ -20,9 +27,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import minga
 from pref_voting import voting_methods as vm
+from votekit import RankBallot, RankProfile
+from votekit.elections import IRV, STV, FastSTV
 from pref_voting.generate_profiles import generate_profile
 from pref_voting.io.readers import preflib_to_profile
+from pref_voting.profiles import Profile
 
 
 def minga_times(minga, path, method, repeat, *extra):
@@ -59,9 +70,15 @@ def main():
     if isinstance(profile, tuple):
         profile = profile[0]
     peer, winners = best_of(args.repeat, lambda: vm.instant_runoff_for_truncated_linear_orders(profile))
+    vk_profile = votekit_profile(profile)
+    vk, vk_result = best_of(max(1, args.repeat // 2), lambda: IRV(vk_profile))
+    faster = min(peer, vk)
     print(f"IRV SF 2011: minga count {count * 1e3:.2f} ms, read+count {total * 1e3:.2f} ms; "
-          f"pref_voting {peer * 1e3:.1f} ms (winners {winners}); ratio {peer / count:.0f}x (count), "
-          f"{peer / total:.0f}x (read+count)")
+          f"pref_voting {peer * 1e3:.1f} ms (winners {winners}); VoteKit {vk * 1e3:.1f} ms "
+          f"(winners {sorted(c for s in vk_result.get_elected() for c in s)}); "
+          f"ratio to the faster peer {faster / count:.0f}x (count), {faster / total:.0f}x (read+count)")
+
+    glasgow(args)
 
     with tempfile.TemporaryDirectory() as tmp:
         prof = generate_profile(30, 100000, probmodel="IC", seed=7)
@@ -75,12 +92,50 @@ def main():
         lines += [f"# ALTERNATIVE NAME {c + 1}: c{c}" for c in range(30)]
         lines += [f"{k}: {order}" for order, k in rows.items()]
         path.write_text("\n".join(lines) + "\n")
+        rankings = [tuple(int(c) for c in r) for r in prof.rankings]
         for method, peer_fn in (("schulze", vm.beat_path), ("ranked-pairs", vm.ranked_pairs_zt)):
             count, total = minga_times(args.minga, path, method, args.repeat)
             peer, winners = best_of(max(1, args.repeat // 2), lambda: peer_fn(prof))
+            # Like for like with minga's count: pref_voting's Profile builds the margins from the ballots.
+            built, _ = best_of(max(1, args.repeat // 2), lambda: peer_fn(Profile(rankings)))
             print(f"{method} 100k x 30: minga count {count * 1e3:.1f} ms, read+count {total * 1e3:.1f} ms; "
-                  f"pref_voting {peer * 1e3:.0f} ms (winners {winners}); ratio {peer / count:.0f}x (count), "
-                  f"{peer / total:.0f}x (read+count)")
+                  f"pref_voting {peer * 1e3:.0f} ms on its Profile's precomputed margins, {built * 1e3:.0f} ms "
+                  f"from the ballots (winners {winners}); ratio {peer / count:.1f}x (margins given), "
+                  f"{built / count:.1f}x (count from ballots), {built / total:.1f}x (read+count)")
+
+
+def votekit_profile(profile):
+    """A VoteKit RankProfile of a pref_voting ProfileWithTies without ties (one candidate per rank)."""
+    rankings, counts = profile.rankings_counts
+    ballots = [RankBallot(ranking=tuple(frozenset({str(c)}) for c in sorted(r.rmap, key=r.rmap.get)), weight=n)
+               for r, n in zip(rankings, counts) if r.rmap]
+    return RankProfile(ballots=ballots, candidates=[str(c) for c in profile.candidates])
+
+
+def glasgow(args):
+    wards = sorted((Path(args.data) / "elections" / "glasgow_2007").glob("*.blt"))
+    if not wards:
+        print("Glasgow 2007: SKIPPED (no .blt files under --data)")
+        return
+    minga_count = minga_total = stv = fast = 0.0
+    agree = 0
+    for ward in wards:
+        count, total = minga_times(args.minga, ward, "scottish-stv", args.repeat)
+        minga_count, minga_total = minga_count + count, minga_total + total
+        election = minga.read(ward)
+        ours = set(minga.tally(election, "scottish-stv").winners)
+        profile = minga.to_votekit(election)
+        seconds, result = best_of(1, lambda: STV(profile, n_seats=election.seats))
+        stv += seconds
+        seconds, result_fast = best_of(args.repeat, lambda: FastSTV(profile, n_seats=election.seats))
+        fast += seconds
+        theirs = {c for s in result.get_elected() for c in s}
+        agree += ours == theirs == {c for s in result_fast.get_elected() for c in s}
+    faster = min(stv, fast)
+    print(f"Scottish STV, {len(wards)} Glasgow 2007 wards: minga count {minga_count * 1e3:.1f} ms, "
+          f"read+count {minga_total * 1e3:.1f} ms; VoteKit STV {stv * 1e3:.0f} ms, FastSTV {fast * 1e3:.0f} ms; "
+          f"same winners in {agree} of {len(wards)} wards; ratio to the faster peer {faster / minga_count:.0f}x "
+          f"(count), {faster / minga_total:.0f}x (read+count)")
 
 
 if __name__ == "__main__":

@@ -263,6 +263,20 @@ def test_methods_accept_pref_voting_profiles_directly():
 # ---- VoteKit -----------------------------------------------------------------------------
 
 
+def test_votekit_sees_names_stripped():
+    # A Glasgow 2007 ward's .blt lists "Kieran  Wild " (a trailing space): VoteKit strips
+    # names inside ballots but not in its candidate list, so to_votekit strips both.
+    pytest.importorskip("votekit", reason="SKIPPED: votekit not installed (scripts/bootstrap --peers)")
+    e = minga.Election("ranked", ["Kieran  Wild ", "Ana"])
+    e.add_rankings([["Kieran  Wild ", "Ana"], ["Ana"]])
+    vk = minga.to_votekit(e)
+    assert set(vk.candidates) == {"Kieran  Wild", "Ana"}
+    assert sum(b.weight for b in vk.ballots) == 2
+    clash = minga.Election("ranked", ["Ana ", "Ana"])
+    with pytest.raises(ValueError, match="equal once VoteKit strips"):
+        minga.to_votekit(clash)
+
+
 def test_irv_plurality_borda_agree_with_votekit():
     votekit = pytest.importorskip("votekit", reason="SKIPPED: votekit not installed (scripts/bootstrap --peers)")
     from votekit.elections import IRV, Borda, Plurality

@@ -147,16 +147,24 @@ def election_from_votekit(profile: Any) -> Election:
 
 
 def to_votekit(election: Election) -> Any:
-    """A VoteKit PreferenceProfile (RankProfile in VoteKit 3.2+) of ranked ballots with whole weights."""
+    """A VoteKit PreferenceProfile (RankProfile in VoteKit 3.2+) of ranked ballots with whole weights.
+
+    VoteKit strips spaces around the names in a ballot (but not in the candidate
+    list), so names are stripped here, as VoteKit will see them ("Kieran  Wild "
+    in Glasgow 2007 becomes "Kieran  Wild"); two names equal once stripped are an error.
+    """
     import votekit
 
     ballot_class = getattr(votekit, "RankBallot", None) or votekit.Ballot
     profile_class = getattr(votekit, "RankProfile", None) or votekit.PreferenceProfile
+    ids = [name.strip() for name in _names(election)]
+    if len(set(ids)) < len(ids):
+        clash = sorted({n for n in ids if ids.count(n) > 1})
+        raise ValueError(f"to_votekit: candidate names {clash} are equal once VoteKit strips their spaces")
     ballots = [
-        ballot_class(ranking=tuple(frozenset(rank) for rank in ranks), weight=count)
+        ballot_class(ranking=tuple(frozenset(name.strip() for name in rank) for rank in ranks), weight=count)
         for ranks, count in _ranks(election, "VoteKit")
     ]
-    ids = _names(election)
     longest = max([len(ids)] + [len(b.ranking or ()) for b in ballots])
     return profile_class(ballots=tuple(ballots), candidates=tuple(ids), max_ranking_length=longest)
 
