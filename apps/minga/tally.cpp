@@ -100,6 +100,8 @@ Result count(const Election& election, std::string method, const Arguments& args
   } else if (args.value("rules")) {
     throw UsageError("--rules goes with --method stv");
   }
+  if (args.value("paper-seed") && method != "irish-stv")
+    throw UsageError("--paper-seed goes with --method irish-stv (--rules irish)");
   if (method == "plurality") {
     return plurality(election, common_options<PluralityOptions>(args, seats));
   }
@@ -142,7 +144,6 @@ Result count(const Election& election, std::string method, const Arguments& args
     }
     return irish_stv(election, options);
   }
-  if (args.value("paper-seed")) throw UsageError("--paper-seed goes with --method irish-stv (--rules irish)");
   if (method == "meek") return meek(election, meek_new_zealand_options(seats, tie_break(args)));
   if (method == "meek-exact" || method == "warren") {
     MeekOptions options = meek_exact_options(seats, 10, tie_break(args));
