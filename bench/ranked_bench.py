@@ -16,6 +16,9 @@ usage: python bench/ranked_bench.py --minga build/<dir>/apps/minga/minga [--data
      vs VoteKit's STV and FastSTV (Droop quota, fractional transfers: the nearest VoteKit has;
      VoteKit does not truncate to 5 decimals), on RankProfiles from minga.to_votekit
      (count only; VoteKit's STV once per ward, it is slow).
+  4. Irish PR-STV over the three 2002 e-voting pilot constituencies (PrefLib 00001: Dublin
+     North, Dublin West, Meath): minga's irish-stv, papers in input order and mixed by a seed
+     (no peer counts the Dail rules; minga only).
 Best of --repeat runs; minga's process start-up is not counted (the times come
 from inside the process). Sections 1 and 3 need the minga Python module
 (PYTHONPATH=<build>/python) for the VoteKit conversion.
@@ -79,6 +82,7 @@ def main():
           f"ratio to the faster peer {faster / count:.0f}x (count), {faster / total:.0f}x (read+count)")
 
     glasgow(args)
+    irish(args)
 
     with tempfile.TemporaryDirectory() as tmp:
         prof = generate_profile(30, 100000, probmodel="IC", seed=7)
@@ -136,6 +140,20 @@ def glasgow(args):
           f"read+count {minga_total * 1e3:.1f} ms; VoteKit STV {stv * 1e3:.0f} ms, FastSTV {fast * 1e3:.0f} ms; "
           f"same winners in {agree} of {len(wards)} wards; ratio to the faster peer {faster / minga_count:.0f}x "
           f"(count), {faster / minga_total:.0f}x (read+count)")
+
+
+def irish(args):
+    cases = (("irish_2002_dublin_north", "00001-00000001.soi", 4), ("irish_2002_dublin_west", "00001-00000002.soi", 3),
+             ("irish_2002_meath", "00001-00000003.soi", 5))
+    for folder, name, seats in cases:
+        path = Path(args.data) / "elections" / folder / name
+        if not path.exists():
+            print(f"Irish STV {folder}: SKIPPED (absent under --data)")
+            continue
+        plain = minga_times(args.minga, path, "irish-stv", args.repeat, "--seats", str(seats))
+        seeded = minga_times(args.minga, path, "irish-stv", args.repeat, "--seats", str(seats), "--paper-seed", "2002")
+        print(f"Irish STV {folder} ({seats} seats): minga count {plain[0] * 1e3:.1f} ms, read+count "
+              f"{plain[1] * 1e3:.1f} ms (input order); count {seeded[0] * 1e3:.1f} ms (seeded mixing)")
 
 
 if __name__ == "__main__":
