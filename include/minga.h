@@ -465,6 +465,9 @@ MINGA_EXPORT int minga_election_add_quadratic(minga_election *election, size_t n
  *                         "minimax", "copeland", "borda"
  *                         (minga_ranked_methods() lists them)
  *   "seats"               default: the election's seats, else 1
+ *   the ballot rules (not for meek, meek-exact, warren and the pairwise methods,
+ *   which read marks their own way; irish-stv starts from the Act's reading:
+ *   "max_skipped" 0, "write_ins" "skip"):
  *   "overvote"            "exhaust_immediately" (default), "skip_to_next_rank",
  *                         "exhaust_if_multiple_continuing"
  *   "max_skipped"         consecutive skipped ranks tolerated (default: any)

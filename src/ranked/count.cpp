@@ -33,9 +33,30 @@ std::string canonical(std::string name) {
   return name;
 }
 
-// share, quota, decimals, batch and continue_until_two belong to some methods; given elsewhere they would be
-// ignored silently.
+// The first ballot rule (by its count-spec key) that differs from the default reading, if any.
+std::optional<std::string_view> changed_ballot_rule(const BallotInterpretation& rules, const BallotInterpretation& usual) {
+  if (rules.overvote != usual.overvote) return "overvote";
+  if (rules.max_skipped_ranks != usual.max_skipped_ranks) return "max_skipped";
+  if (rules.duplicate != usual.duplicate) return "duplicate";
+  if (rules.max_rankings != usual.max_rankings) return "max_rankings";
+  if (rules.write_in != usual.write_in) return "write_ins";
+  if (rules.write_in_always_present != usual.write_in_always_present) return "write_in_always_present";
+  return std::nullopt;
+}
+
+bool reads_marks_its_own_way(const std::string& method) {
+  return method == "meek" || method == "meek-exact" || method == "warren" || method == "condorcet" ||
+         method == "smith" || method == "schulze" || method == "ranked-pairs" || method == "minimax" ||
+         method == "copeland" || method == "borda";
+}
+
+// share, quota, decimals, batch and continue_until_two belong to some methods, and Meek, Warren and the
+// pairwise methods read marks their own way (meek.hpp, condorcet.hpp); given elsewhere, such options
+// would be ignored silently.
 void check_options_fit(const std::string& method, const CountSpec& spec) {
+  if (reads_marks_its_own_way(method))
+    if (auto rule = changed_ballot_rule(spec.ballots, default_ballot_rules(method)))
+      refuse(*rule, method + " reads the marks its own way and takes no ballot rules");
   if (spec.share && method != "bottoms-up") refuse("share", "only bottoms-up takes a share, not " + method);
   if (spec.quota && method != "wigm") refuse("quota", "only wigm takes a quota, not " + method);
   if (spec.decimals && method != "wigm") refuse("decimals", "only wigm takes decimals, not " + method);
@@ -50,6 +71,10 @@ void check_options_fit(const std::string& method, const CountSpec& spec) {
 
 std::span<const std::string_view> count_method_names() noexcept {
   return kMethods;
+}
+
+BallotInterpretation default_ballot_rules(std::string_view method) {
+  return canonical(std::string(method)) == "irish-stv" ? IrishStvOptions{}.ballots : BallotInterpretation{};
 }
 
 Result count(const Election& election, const CountSpec& spec) {

@@ -41,12 +41,13 @@ CountSpec count_spec_from_json(std::string_view text) {
   spec.seats = s.whole("seats", 0, 1000000);
 
   BallotInterpretation& rules = spec.ballots;
+  rules = default_ballot_rules(spec.method);
   if (auto r = s.text("overvote"))
     rules.overvote = about_spec_key("overvote", [&] { return overvote_rule_from_name(with(*r, '_')); });
-  rules.max_skipped_ranks = s.whole("max_skipped", 0, 1000000);
+  if (auto n = s.whole("max_skipped", 0, 1000000)) rules.max_skipped_ranks = n;
   if (auto r = s.text("duplicate"))
     rules.duplicate = about_spec_key("duplicate", [&] { return duplicate_rule_from_name(*r); });
-  rules.max_rankings = s.whole("max_rankings", 1, 1000000);
+  if (auto n = s.whole("max_rankings", 1, 1000000)) rules.max_rankings = n;
   if (auto r = s.text("write_ins"))
     rules.write_in = about_spec_key("write_ins", [&] { return write_in_rule_from_name(*r); });
   if (auto f = s.flag("write_in_always_present")) rules.write_in_always_present = *f;

@@ -118,6 +118,12 @@ TEST_CASE("Every key of a count spec reaches its CountSpec field", "[ranked][cou
   CHECK(count_spec_from_json(R"({"max_skipped": 0, "seats": 0})").ballots.max_skipped_ranks == 0u);
   CHECK(count_spec_from_json(R"({"method": "irish-stv", "paper_seed": "dail-2002"})").paper_seed == "dail-2002");
   CHECK_FALSE(count_spec_from_json("{}").paper_seed);
+  // irish-stv starts from the Act's reading (a gap ends a paper, write-ins are passed over); keys still override it.
+  const CountSpec irish = count_spec_from_json(R"({"method": "irish_stv"})");
+  CHECK(irish.ballots.max_skipped_ranks == 0u);
+  CHECK(irish.ballots.write_in == WriteInRule::skip);
+  CHECK(count_spec_from_json(R"({"method": "irish-stv", "max_skipped": null})").ballots.max_skipped_ranks == 0u);
+  CHECK(count_spec_from_json(R"({"method": "irish-stv", "max_skipped": 2})").ballots.max_skipped_ranks == 2u);
 }
 
 TEST_CASE("A bad count spec is an Error naming the key, with what it accepts", "[ranked][count]") {
@@ -235,6 +241,19 @@ TEST_CASE("count() refuses a method it does not know and options the method cann
   } catch (const Error& err) {
     CHECK(err.where().field == "paper_seed");
   }
+  // Meek and the pairwise methods read marks their own way: a ballot rule would be ignored, so it is refused.
+  for (const char* method : {"meek", "warren", "schulze", "borda"}) {
+    INFO(method);
+    try {
+      (void)count(e, count_spec_from_json(std::string(R"({"overvote": "skip_to_next_rank", "method": ")") + method + "\"}"));
+      FAIL("a ballot rule was accepted");
+    } catch (const Error& err) {
+      CHECK(err.where().field == "overvote");
+      CHECK_THAT(err.reason(), Catch::Contains("reads the marks its own way"));
+    }
+  }
+  CHECK(count(e, count_spec_from_json(R"({"method": "schulze"})")).winner_names() ==
+        count(e, count_spec_from_json(R"({"method": "schulze", "overvote": "exhaust_immediately"})")).winner_names());
   for (const char* key : {"batch", "continue_until_two"}) {
     try {
       (void)count(e, count_spec_from_json(std::string(R"({"method": "wigm", ")") + key + R"(": true})"));

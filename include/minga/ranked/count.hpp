@@ -37,7 +37,8 @@ namespace minga::ranked {
 struct CountSpec {
   std::string method = "irv";
   std::optional<std::uint32_t> seats;   ///< unset: the election's seats, else 1
-  BallotInterpretation ballots;         ///< how raw marks are read (rules.hpp)
+  BallotInterpretation ballots;         ///< how raw marks are read (rules.hpp); start from
+                                        ///< default_ballot_rules(method) (irish-stv reads as the Act does)
   std::optional<TieBreak> tie_break;    ///< unset: the method's default (see above)
   bool batch_elimination = false;       ///< irv, sequential-irv, bottoms-up
   bool continue_until_two = false;      ///< irv, sequential-irv
@@ -50,9 +51,16 @@ struct CountSpec {
 /// The method names count() accepts (canonical spelling, "-" separated).
 MINGA_EXPORT std::span<const std::string_view> count_method_names() noexcept;
 
+/// How `method` reads raw marks unless told otherwise: RCTab's defaults (rules.hpp), except
+/// irish-stv, which reads as the Act does (IrishStvOptions::ballots: a gap or an overvote ends a
+/// paper, write-ins are passed over). count_spec_from_json() starts from it.
+MINGA_EXPORT BallotInterpretation default_ballot_rules(std::string_view method);
+
 /// Counts `election` by spec.method. Error(invalid_argument) for an unknown
 /// method (naming the known ones) or an option the method cannot take
-/// (share, quota, decimals, batch or continue_until_two elsewhere); the method's own errors otherwise.
+/// (share, quota, decimals, batch or continue_until_two elsewhere; ballot rules other than the
+/// default for meek, meek-exact, warren and the pairwise methods, which read marks their own way);
+/// the method's own errors otherwise.
 MINGA_EXPORT Result count(const Election& election, const CountSpec& spec);
 
 }  // namespace minga::ranked

@@ -9,7 +9,8 @@
 //   "method"              a name of count_method_names() (count.hpp; "_" and
 //                         "-" alike, "stv" = "wigm"); default "irv"
 //   "seats"               integer 0..1000000; default the election's seats, else 1
-//   ballot rules (rules.hpp; RCTab's defaults in brackets):
+//   ballot rules (rules.hpp), starting from default_ballot_rules(method) (count.hpp):
+//   RCTab's defaults in brackets; irish-stv reads as the Act does (max_skipped 0, write_ins skip):
 //   "overvote"            "exhaust_immediately" | "skip_to_next_rank" |
 //                         "exhaust_if_multiple_continuing"  [exhaust_immediately]
 //   "max_skipped"         consecutive skipped ranks tolerated, integer 0..1000000  [unlimited]
