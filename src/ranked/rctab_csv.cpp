@@ -16,6 +16,7 @@
 // - a decision settled by a tie-break carries '*' and a footnote.
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <map>
 #include <sstream>
 
@@ -293,6 +294,40 @@ std::vector<PrecinctReport> rctab_precinct_csvs(const RctabContest& contest, con
     reports.push_back(PrecinctReport{precincts[p].empty() ? kNoPrecinct : precincts[p],
                                      report(contest, result, tables[p], options, &precincts[p])});
   return reports;
+}
+
+std::string rctab_cvr_csv(const RctabContest& contest, const std::vector<CastVoteRecord>& records) {
+  std::uint32_t ranks = contest.ballots.max_rankings.value_or(0);
+  if (!contest.ballots.max_rankings)
+    for (const CastVoteRecord& record : records)
+      ranks = std::max(ranks, static_cast<std::uint32_t>(record.ranking.num_positions()));
+  std::ostringstream out;
+  out << "Source Filepath,CVR Provider,Contest Id,RCTab CVR Id,Tabulator Id,Batch Id,Vendor Id,Precinct,Precinct Portion";
+  for (std::uint32_t r = 1; r <= ranks; ++r) out << ",Rank " << r;
+  out << '\n';
+  const std::filesystem::path folder = contest.config_path.parent_path();
+  for (const CastVoteRecord& record : records) {
+    const RctabSource& source = contest.sources.at(record.source);
+    std::string file = source.path.lexically_relative(folder).generic_string();
+    if (file.empty()) file = source.path.generic_string();
+    out << csv_cell(file) << ',' << csv_cell(source.provider) << ','
+        << csv_cell(source.provider == "cdf" ? std::string() : source.contest_id) << ','
+        << csv_cell(source.path.filename().string() + "(" + record.id + ")") << ",,," << csv_cell(record.id) << ','
+        << csv_cell(record.precinct) << ',';
+    const Ranking& ranking = record.ranking;
+    for (std::uint32_t r = 0; r < ranks; ++r) {
+      std::string cell = "undervote";
+      if (r < ranking.num_positions()) {
+        const std::uint32_t begin = ranking.position_begin[r], end = ranking.position_begin[r + 1];
+        if (end - begin > 1 || (end - begin == 1 && ranking.marks[begin] == Mark::overvote)) cell = "overvote";
+        else if (end - begin == 1 && ranking.marks[begin] == Mark::write_in) cell = "Undeclared Write-ins";
+        else if (end - begin == 1) cell = contest.candidates.at(ranking.marks[begin]).name;
+      }
+      out << ',' << csv_cell(cell);
+    }
+    out << '\n';
+  }
+  return out.str();
 }
 
 }  // namespace minga::ranked

@@ -234,6 +234,20 @@ TEST_CASE("RCTab per-precinct CSVs match RCTab's expected precinct reports", "[r
   WARN("RCTab precinct CSV: " << matched << " / 3 expected precinct reports match cell by cell");
 }
 
+TEST_CASE("RCTab CVR CSV matches RCTab's CDF-to-CSV conversion", "[ranked][rctab-output]") {
+  const fs::path folder = kRctab / "conversions_from_cdf";
+  if (!fs::exists(folder)) {
+    WARN("SKIPPED: " << folder.string() << " is absent");
+    return;
+  }
+  const RctabContest contest = read_rctab_config(folder / "conversions_from_cdf_config.json");
+  std::vector<CastVoteRecord> records;
+  load_rctab_cvrs(contest, records);
+  const std::string d = csv_differences(read_text(folder / "conversions_from_cdf_expected.csv"), rctab_cvr_csv(contest, records));
+  INFO(d);
+  CHECK(d.empty());
+}
+
 TEST_CASE("RCTab CDF export matches RCTab's expected CDF files", "[ranked][rctab-output]") {
   if (!fs::exists(kRctab)) {
     WARN("SKIPPED: " << kRctab.string() << " is absent");

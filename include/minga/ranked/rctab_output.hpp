@@ -114,4 +114,12 @@ MINGA_EXPORT std::vector<PrecinctReport> rctab_precinct_csvs(const RctabContest&
                                                              const std::vector<CastVoteRecord>& records,
                                                              const Result& result, const RctabCsvOptions& options = {});
 
+/// RCTab's CVR CSV (its CDF-to-CSV conversion, conversions_from_cdf_expected.csv):
+/// one row per record with its source file (relative to the config's folder),
+/// provider, RCTab id "file(id)", vendor id and precinct, then one cell per rank
+/// up to maxRankingsAllowed: the configured candidate, "undervote" (no mark),
+/// "overvote" (several marks or the overvote token) or "Undeclared Write-ins".
+/// Tabulator, batch and precinct-portion ids are not kept and stay empty.
+MINGA_EXPORT std::string rctab_cvr_csv(const RctabContest& contest, const std::vector<CastVoteRecord>& records);
+
 }  // namespace minga::ranked
