@@ -562,6 +562,12 @@ MINGA_EXPORT int minga_ranked_methods(char **methods_json);
  *   "seed"              the published seed for "lot"
  *   "budget"            use this budget instead of the election's, e.g. "250000"
  *   "support_per_cost"  drop projects with votes/voters < cost/(factor x budget)
+ *   "check"             true: also check the outcome; the result then has
+ *                       "analysis": empty-handed voters ("all", "by_channel",
+ *                       "by_district"), "axioms" (EJR, PJR and the other
+ *                       proportionality checks: "satisfied", and a witness
+ *                       group when not), "price_system" (mes: "valid",
+ *                       "problems"), "notes"
  *
  * Exact amounts are strings ("1500.50", "1/3") or JSON integers. "-" and "_"
  * are the same in names. null for a key means "not given".
@@ -577,7 +583,8 @@ MINGA_EXPORT int minga_ranked_methods(char **methods_json);
  *                      funded, "total_cost", "left_over", "endowment" (mes),
  *                      one "steps" entry per funded project with the figures
  *                      behind it, "unfunded" and "excluded" projects with
- *                      reasons, "notes"); free it with minga_free().
+ *                      reasons, "notes", and "analysis" when the spec
+ *                      says "check"); free it with minga_free().
  *  @return MINGA_OK; MINGA_EINVAL for a bad spec (the message names the key)
  *          or an election without a budget or costs; MINGA_EPARSE when
  *          spec_json is not JSON; MINGA_EUNSUPPORTED when the rule is

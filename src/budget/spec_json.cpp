@@ -16,9 +16,9 @@ namespace {
 using detail::about_spec_key;
 using detail::refuse_spec_key;
 
-constexpr std::array<std::string_view, 12> kKeys = {
+constexpr std::array<std::string_view, 13> kKeys = {
     "rule",       "utility",    "order", "completion", "step",   "exhaustive_stop",
-    "integral_start", "comparison", "tie_break", "seed", "budget", "support_per_cost"};
+    "integral_start", "comparison", "tie_break", "seed", "budget", "support_per_cost", "check"};
 
 std::string with_underscores(std::string text) {
   std::replace(text.begin(), text.end(), '-', '_');
@@ -63,6 +63,7 @@ RuleSpec rule_spec_from_json(const Election& election, std::string_view text) {
   }
   if (auto f = s.flag("exhaustive_stop")) spec.equal_shares.add1_exhaustive_stop = *f;
   if (auto f = s.flag("integral_start")) spec.equal_shares.add1_integral_start = *f;
+  if (auto f = s.flag("check")) spec.check = *f;
   const std::optional<std::string> seed = s.text("seed");
   if (auto t = s.text("tie_break"))
     spec.tie_break = about_spec_key("tie_break", [&] { return TieBreakChain::parse(*t, seed.value_or("")); });

@@ -3,12 +3,14 @@
 //
 // No decision logic here: the spec becomes a RuleSpec (budget/spec_json.hpp),
 // the rule runs through run_rule() and the result is allocation_to_json().
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "capi/capi_internal.hpp"
 #include "minga.h"
 #include "minga/budget/allocation.hpp"
+#include "minga/budget/analysis.hpp"
 #include "minga/budget/rule.hpp"
 #include "minga/budget/spec_json.hpp"
 
@@ -24,7 +26,10 @@ int minga_budget_run(const minga_election* election, const char* spec_json, char
     const RuleSpec spec = rule_spec_from_json(election->election, spec_json ? std::string_view(spec_json) : "");
     const BudgetInstance instance(election->election, spec.instance);
     const Allocation allocation = run_rule(instance, spec);
-    minga::capi::copy_out(allocation_to_json(instance, allocation, 2), result_json, nullptr);
+    std::optional<OutcomeAnalysis> analysis;
+    if (spec.check) analysis = analyze(instance, allocation);
+    minga::capi::copy_out(allocation_to_json(instance, allocation, 2, analysis ? &*analysis : nullptr), result_json,
+                          nullptr);
     return MINGA_OK;
   });
 }

@@ -958,7 +958,20 @@ static void test_budget(void) {
   result = budget_run(e, "{\"rule\": \"mes\", \"completion\": \"none\"}", MINGA_OK);
   CHECK(strcmp(selected_ids(result, ids, sizeof ids), "1,4") == 0);
   CHECK(result != NULL && strstr(result, "\"endowment\": \"500/3\"") != NULL);
+  CHECK(result != NULL && strstr(result, "\"analysis\"") == NULL); /* only when asked */
   minga_free(result);
+
+  /* The same, checked: 1 and 4 leave v3 (who approves 3 only) empty-handed; the
+   * payments above (supporters of 1 pay 100 each, v6 200/3 and v4 250/3 for 4)
+   * stay within 500/3 each and nobody can afford 2 or 3: a valid price system. */
+  result = budget_run(e, "{\"rule\": \"mes\", \"completion\": \"none\", \"check\": true}", MINGA_OK);
+  CHECK(result != NULL && strstr(result, "\"analysis\"") != NULL);
+  CHECK(result != NULL && strstr(result, "\"empty_handed\": 1,") != NULL);
+  CHECK(result != NULL && strstr(result, "\"ejr\": {\n") != NULL);
+  CHECK(result != NULL && strstr(result, "\"valid\": true") != NULL);
+  minga_free(result);
+  result = budget_run(e, "{\"rule\": \"mes\", \"check\": \"yes\"}", MINGA_EINVAL);
+  CHECK_MESSAGE("check");
 
   /* A bad spec names the key. */
   result = budget_run(e, "{\"rule\": \"greedy\", \"tie_brake\": \"by_id\"}", MINGA_EINVAL);

@@ -60,6 +60,20 @@ def test_mes_by_hand(tiny):
     assert r.total_cost == 550
 
 
+def test_check_reports_voters_axioms_and_prices(tiny):
+    # MES without completion funds 1 and 4 (above): v3 approves only 3 and is left empty-handed;
+    # v1, v2, v5 get one funded project, v4 one, v6 two: 6/6 funded projects over 6 voters.
+    r = minga.budget(tiny, "mes", completion="none", check=True)
+    a = r.analysis
+    assert a["all"]["voters"] == 6 and a["all"]["empty_handed"] == 1
+    assert Fraction(a["all"]["average_funded"]) == Fraction(6, 6)
+    # {2} is the only cohesive set left out (v1 v2 v4: 3/6 >= 350/1000) and v1 already gets 400 >= 350.
+    assert a["axioms"]["ejr"]["satisfied"] and a["axioms"]["pjr"]["satisfied"]
+    assert a["price_system"] == {"valid": True, "problems": []}
+    assert minga.budget(tiny, "mes", completion="none").analysis is None
+    assert "price_system" not in minga.budget(tiny, "greedy", check=True).analysis
+
+
 def test_result_round_trips(tiny):
     r = minga.budget(tiny, "mes", completion="add1", tie_break=["min_cost", "by_id"])
     d = r.to_dict()

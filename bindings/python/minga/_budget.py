@@ -89,6 +89,7 @@ class BudgetResult(JsonDocumentResult):
         "unfunded",
         "excluded",
         "notes",
+        "analysis",
     )
 
     def __init__(self, document: Dict[str, Any]) -> None:
@@ -124,6 +125,8 @@ class BudgetResult(JsonDocumentResult):
             ExcludedProject(x["project"], x["reason"]) for x in document["excluded"]
         )
         self.notes: Tuple[str, ...] = tuple(document["notes"])
+        # With check=True: {"all", "by_channel", "by_district", "axioms", "price_system", "notes"}.
+        self.analysis: Optional[Dict[str, Any]] = document.get("analysis")
 
     def records(self) -> List[Dict[str, Any]]:
         """One dict per project: status "funded" (in funding order, with the step's figures),
@@ -202,6 +205,7 @@ _OPTION_TEXT = {
     "seed": _name,
     "budget": _exact_text,
     "support_per_cost": _exact_text,
+    "check": _flag,
 }
 
 
@@ -229,6 +233,7 @@ def budget(
     seed: Optional[str] = None,
     budget: Optional[Exact] = None,
     support_per_cost: Optional[Exact] = None,
+    check: Optional[bool] = None,
     progress: Progress = None,
 ) -> BudgetResult:
     """Decides a participatory budget.
@@ -247,6 +252,10 @@ def budget(
     seed: the published seed for the "lot" tie-break.
     budget: use this budget instead of the election's (exact).
     support_per_cost: drop projects with votes/voters < cost/(factor x budget).
+    check: True to also check the outcome: ``result.analysis`` then holds
+        empty-handed voters (overall, by channel, by district), the
+        proportionality axioms (EJR, PJR, ...: satisfied, or a witness group)
+        and, for MES, whether its payments form a valid price system.
     progress: Add1's runs as a bar of the money the latest run spends (see
         minga._progress: None = when stderr is a terminal), or a callable
         ``progress(run, endowment, total_cost, budget)`` with exact Fractions.
@@ -266,6 +275,7 @@ def budget(
         "seed": seed,
         "budget": budget,
         "support_per_cost": support_per_cost,
+        "check": check,
     }
     spec = _spec(rule, options)
 

@@ -9,9 +9,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "minga/budget/allocation.hpp"
+#include "minga/budget/analysis.hpp"
 #include "minga/budget/rule.hpp"
 #include "minga/budget/spec_json.hpp"
 #include "src/convert.hpp"
@@ -35,7 +37,10 @@ py::str budget_run(const PyElection& self, py::handle spec, py::handle add1_prog
         told(r.run, to_exact_string(r.endowment), to_exact_string(r.total_cost), to_exact_string(r.budget));
       };
     const BudgetInstance instance(e, rule_spec.instance);
-    return allocation_to_json(instance, run_rule(instance, rule_spec), -1);
+    const Allocation allocation = run_rule(instance, rule_spec);
+    std::optional<OutcomeAnalysis> analysis;
+    if (rule_spec.check) analysis = analyze(instance, allocation);
+    return allocation_to_json(instance, allocation, -1, analysis ? &*analysis : nullptr);
   });
   return to_py_str(result);
 }

@@ -43,6 +43,10 @@ struct RuleSpec {
   EqualSharesOptions equal_shares;  ///< completion, step, comparison (its tie_break is replaced)
   KnapsackOptions knapsack;         ///< its tie_break is replaced
   std::string origin;               ///< where the parameters came from, e.g. "META rule 'greedy-threshold'"
+  /// Not part of the rule: the caller is asked to also analyze() the outcome
+  /// (empty-handed voters, EJR/PJR-style axioms, MES's price system), as the
+  /// C ABI and Python do for the spec key "check".
+  bool check = false;
 };
 
 /// The rule the election's META `rule` names, with the parameters above.

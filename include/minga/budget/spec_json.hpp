@@ -25,6 +25,9 @@
 //   "seed"              the published seed of the "lot" tie-break
 //   "budget"            replaces the file's budget (exact)
 //   "support_per_cost"  Świecie's eligibility filter factor (exact)
+//   "check"             true: the result also carries "analysis" (analysis.hpp's
+//                       analyze(): empty-handed voters overall and by channel and
+//                       district, the proportionality axioms, MES's price system)
 //
 // Names take "-" or "_" alike. Exact amounts are strings ("1500.50", "1/3")
 // or JSON integers; a JSON number with a fraction or exponent is refused (it
