@@ -532,6 +532,32 @@ MINGA_EXPORT int minga_ranked_count(const minga_election *election, const char *
  *  @return MINGA_OK; MINGA_EINVAL when methods_json is NULL. */
 MINGA_EXPORT int minga_ranked_methods(char **methods_json);
 
+/*! minga_rctab_tabulate() :
+ *  Tabulates an RCTab contest as RCTab (the certified US tabulator) would:
+ *  reads its contest configuration (JSON), loads the cast vote records it
+ *  names (CDF JSON or XML, generic CSV, Clear Ballot, Dominion, Hart; paths
+ *  resolved against the configuration's folder), applies its rules and
+ *  returns RCTab's own reports, so that the two can be compared value by
+ *  value. Nothing is written to disk (the `minga rctab` command writes the
+ *  files the configuration asks for).
+ *  @param config_path   the configuration file, NUL-terminated.
+ *  @param summary_json  receives RCTab's summary JSON (its detailed-report
+ *                       structure: "config", "jsonFormatVersion", "results"
+ *                       round by round, "summary"); free it with minga_free().
+ *  @param summary_csv   NULL, or receives RCTab's summary CSV; free it with
+ *                       minga_free().
+ *  @param result_json   NULL, or receives minga's own result document (as
+ *                       minga_ranked_count()); free it with minga_free().
+ *  @return MINGA_OK; MINGA_EIO when a file cannot be read (the message names
+ *          it); MINGA_EPARSE for a malformed configuration or record (file,
+ *          line or record, field); MINGA_EINVAL for rules that contradict each
+ *          other; MINGA_EUNSUPPORTED for a provider or mode minga does not
+ *          read (the message names the field); MINGA_ETIE when the
+ *          configuration's tie-break mode asks a person (stopCountingAndAsk)
+ *          and a tie stops the count. On failure every out-parameter is NULL. */
+MINGA_EXPORT int minga_rctab_tabulate(const char *config_path, char **summary_json, char **summary_csv,
+                                      char **result_json);
+
 /* ===========================================================================
  * Participatory budgeting
  * ======================================================================== */

@@ -198,6 +198,8 @@ export declare function lastError(): { code: number; status: string; message: st
 export declare function clearError(): void;
 /** The method names Election#rankedCount accepts. */
 export declare function rankedMethods(): string[];
+/** An RCTab contest counted as RCTab would: RCTab's summary JSON and CSV, and minga's result. Writes nothing. */
+export declare function rctabTabulate(configPath: string): { summary: Record<string, unknown>; summaryCsv: string; result: RankedResult };
 export declare function qvTallyRows(rows: ReadonlyArray<{ voter: string; option: string; votes: number | bigint }>, spec: Spec): QvResult;
 export declare function qvTallyFile(path: string, spec: Spec): QvResult;
 export declare function qfMatch(contributions: ReadonlyArray<{ donor: string; project: string; amount: Exact }>, spec: Spec): QfResult;

@@ -21,4 +21,16 @@ static int contains(const char *text, const char *part) {
   return text != NULL && strstr(text, part) != NULL;
 }
 
+/* Whether the optional file `path` (the team's shared data) is there; says visibly that the
+ * caller's test is skipped when it is not. */
+static inline int optional_file_present(const char *path) {
+  FILE *probe = fopen(path, "r");
+  if (probe == NULL) {
+    printf("WARN: skipped: %s is absent (the team's shared data is optional)\n", path);
+    return 0;
+  }
+  fclose(probe);
+  return 1;
+}
+
 #endif

@@ -79,14 +79,8 @@ static void test_qf(void) {
 static void test_real_data(const char *dir) {
   char path[4096];
   char *json = NULL;
-  FILE *probe;
   snprintf(path, sizeof path, "%s/clrfund_round_tally/testTallySmall.json", dir);
-  probe = fopen(path, "r");
-  if (probe == NULL) {
-    printf("SKIPPED: %s is absent\n", path);
-    return;
-  }
-  fclose(probe);
+  if (!optional_file_present(path)) return;
   /* budget 440274e18 minus the contributions 6457377088 x 1e13 (shared/data/qf/README.md) */
   CHECK(minga_qf_match_file(path,
                             "{\"pool\": \"375700229120000000000000\", \"fit\": \"alpha\", "

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* tests/capi/test_capi_ranked.c - ranked tallies through the C ABI (minga_ranked_count, minga_ranked_methods) from
- * plain C99: an IRV and a two-seat STV count worked out by hand, ties, and every way a call can be refused.
- * argv[1]: the team's elections folder (../shared/data/elections); Burlington 2009 is compared with the
- * published count when it is there, and skipped visibly otherwise. */
+/* tests/capi/test_capi_ranked.c - ranked tallies through the C ABI (minga_ranked_count, minga_ranked_methods,
+ * minga_rctab_tabulate) from plain C99: an IRV and a two-seat STV count worked out by hand, ties, and every way a
+ * call can be refused. argv[1]: the team's elections folder (../shared/data/elections); Burlington 2009 is
+ * compared with the published count when it is there, and skipped visibly otherwise. argv[2]: RCTab's test
+ * data (../shared/data/rctab), likewise. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,14 +239,8 @@ static void test_burlington_2009(const char *elections) {
   char path[4096];
   minga_election *e = NULL;
   char *r;
-  FILE *probe;
   snprintf(path, sizeof path, "%s/burlington_2009_mayor/00005-00000002.toi", elections);
-  probe = fopen(path, "r");
-  if (probe == NULL) {
-    printf("WARN: skipped: %s is absent (the team's shared data is optional)\n", path);
-    return;
-  }
-  fclose(probe);
+  if (!optional_file_present(path)) return;
   CHECK(minga_election_read_file(&e, path, NULL) == MINGA_OK);
   r = count(e, "{\"method\": \"irv\"}");
   CHECK(contains(r, "\"winners\":[\"BobKiss\"]"));
@@ -257,6 +252,45 @@ static void test_burlington_2009(const char *elections) {
   minga_election_free(e);
 }
 
+/* RCTab's test set 1 (an overvote exhausts the ballot at once; RCTab's own test data, in the team's shared
+ * data, optional). RCTab's expected report (test_set_1_exhaust_at_overvote_expected_detailed_report.json):
+ * round 1 A 5, B 6, C 2, D 1, threshold 8, one overvote; D then C are eliminated and Candidate B is
+ * elected in round 3 with 8 votes. */
+static void test_rctab_contest(const char *rctab) {
+  char path[4096];
+  char *summary = (char *)"untouched", *csv = NULL, *mine = NULL, *flat;
+  snprintf(path, sizeof path, "%s/test_set_1_exhaust_at_overvote/test_set_1_exhaust_at_overvote_config.json", rctab);
+  if (!optional_file_present(path)) return;
+  CHECK(minga_rctab_tabulate(path, &summary, &csv, &mine) == MINGA_OK);
+  flat = summary != NULL ? squeezed(summary) : NULL;
+  CHECK(contains(flat, "\"CandidateAName\":\"5\",\"CandidateBName\":\"6\",\"CandidateCName\":\"2\""));
+  CHECK(contains(flat, "\"threshold\":\"8\""));
+  CHECK(contains(flat, "\"elected\":\"CandidateBName\""));
+  CHECK(contains(flat, "\"overvotes\":\"1\""));
+  free(flat);
+  CHECK(contains(csv, "Candidate B Name"));
+  flat = mine != NULL ? squeezed(mine) : NULL;
+  CHECK(contains(flat, "\"winners\":[\"CandidateBName\"]"));
+  free(flat);
+  minga_free(summary);
+  minga_free(csv);
+  minga_free(mine);
+
+  /* Only the summary asked for. */
+  CHECK(minga_rctab_tabulate(path, &summary, NULL, NULL) == MINGA_OK);
+  CHECK(contains(summary, "Candidate B Name"));
+  minga_free(summary);
+
+  /* A missing file is named; a failure leaves every out-parameter NULL. */
+  snprintf(path, sizeof path, "%s/no_such_contest/config.json", rctab);
+  csv = (char *)"untouched";
+  CHECK(minga_rctab_tabulate(path, &summary, &csv, NULL) == MINGA_EIO);
+  CHECK(summary == NULL && csv == NULL);
+  CHECK(contains(minga_last_error_message(), "no_such_contest"));
+  CHECK(minga_rctab_tabulate(NULL, &summary, NULL, NULL) == MINGA_EINVAL);
+  CHECK(contains(minga_last_error_message(), "config_path"));
+}
+
 int main(int argc, char **argv) {
   CHECK(minga_init() >= 0);
   test_irv();
@@ -264,6 +298,7 @@ int main(int argc, char **argv) {
   test_ties();
   test_refusals();
   if (argc > 1) test_burlington_2009(argv[1]);
+  if (argc > 2) test_rctab_contest(argv[2]);
   if (failures)
     fprintf(stderr, "%d checks failed\n", failures);
   else

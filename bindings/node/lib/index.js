@@ -456,6 +456,19 @@ function rankedMethods() {
   return jsonResult((out) => fn.minga_ranked_methods(out));
 }
 
+/**
+ * An RCTab contest (its configuration JSON and the cast vote records it names) counted as RCTab
+ * would: { summary: RCTab's summary JSON, summaryCsv: RCTab's summary CSV, result: minga's result
+ * (as Election#rankedCount) }. Nothing is written to disk.
+ */
+function rctabTabulate(configPath) {
+  const summary = [null];
+  const csv = [null];
+  const result = [null];
+  check(fn.minga_rctab_tabulate(configPath, summary, csv, result));
+  return { summary: parseExact(takeText(summary[0])), summaryCsv: takeText(csv[0]), result: parseExact(takeText(result[0])) };
+}
+
 // ---------------------------------------------------------------------------
 // Quadratic voting on voter-identified rows, quadratic funding
 
@@ -657,6 +670,7 @@ module.exports = {
   lastError,
   clearError,
   rankedMethods,
+  rctabTabulate,
   qvTallyRows,
   qvTallyFile,
   qfMatch,

@@ -117,6 +117,7 @@ const prototypes = [
   // ranked tallies
   'int minga_ranked_count(const minga_election *election, const char *spec_json, _Out_ void **result_json)',
   'int minga_ranked_methods(_Out_ void **methods_json)',
+  'int minga_rctab_tabulate(const char *config_path, _Out_ void **summary_json, _Out_ void **summary_csv, _Out_ void **result_json)',
   // participatory budgeting
   'int minga_budget_run(const minga_election *election, const char *spec_json, _Out_ void **result_json)',
   // quadratic voting and funding

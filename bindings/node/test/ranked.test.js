@@ -10,7 +10,7 @@ const path = require('node:path');
 
 const minga = require('..');
 const { Election, Status } = minga;
-const { testData, withElection, throwsMinga } = require('./helpers');
+const { testData, sharedFile, withElection, throwsMinga } = require('./helpers');
 
 // 8 Ana>Ben, 6 Ben>Cid, 5 Cid>Ben, 3 Dee>Cid>Ana, 1 Dee, 2 with Ana and Ben both at rank 1 (an overvote).
 function irvElection() {
@@ -91,4 +91,17 @@ test('a PrefLib file counts: Alice wins the tiny ranked election in round 2', ()
     assert.deepEqual(r.rounds[1].tally, { Alice: '4', Bob: '3' });
     assert.equal(r.rounds[1].threshold, '4');
   });
+});
+
+test("an RCTab contest gives RCTab's own reports (RCTab's test set 1)", (t) => {
+  const config = sharedFile('rctab/test_set_1_exhaust_at_overvote/test_set_1_exhaust_at_overvote_config.json');
+  if (config === null) return t.skip('the shared data is absent');
+  const expected = JSON.parse(
+    require('node:fs').readFileSync(config.replace('_config.json', '_expected_detailed_report.json'), 'utf8'));
+  const { summary, summaryCsv, result } = minga.rctabTabulate(config);
+  assert.deepEqual(summary.results.map((r) => r.tally), expected.results.map((r) => r.tally));
+  assert.deepEqual(result.winners, ['Candidate B Name']);
+  assert.ok(summaryCsv.includes('Candidate B Name'));
+  throwsMinga(() => minga.rctabTabulate(path.join(path.dirname(config), 'no_such_config.json')), Status.EIO,
+    'no_such_config.json');
 });

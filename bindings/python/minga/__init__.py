@@ -86,7 +86,7 @@ from ._peers import (
     to_preflib,
     to_votekit,
 )
-from ._ranked import TallyAction, TallyResult, TallyRound, TallyTie, pairwise_matrix, tally
+from ._ranked import RctabTabulation, TallyAction, TallyResult, TallyRound, TallyTie, pairwise_matrix, rctab, tally
 
 # Verifiable elections (pure Python over minga._minga._Verifiable and _verify_*).
 from ._verify import (
@@ -146,12 +146,14 @@ __all__ = [
     "TallyResult",
     "TallyRound",
     "TallyTie",
+    "RctabTabulation",
     "election_from_peer",
     "election_from_pref_voting",
     "election_from_preflib",
     "election_from_votekit",
     "pairwise_matrix",
     "tally",
+    "rctab",
     "to_pref_voting",
     "to_preflib",
     "to_votekit",

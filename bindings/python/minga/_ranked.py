@@ -31,7 +31,7 @@ from fractions import Fraction
 from numbers import Rational
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
-from ._minga import Election, _pairwise, _ranked_count, _ranked_methods, read
+from ._minga import Election, _pairwise, _ranked_count, _ranked_methods, _rctab_tabulate, read
 from ._results import JsonDocumentResult
 
 METHODS: Tuple[str, ...] = tuple(_ranked_methods())
@@ -290,3 +290,25 @@ def pairwise_matrix(profile: Any) -> Dict[str, Dict[str, int]]:
     ids = [a.id for a in election.alternatives]
     rows = _pairwise(election)
     return {a: {b: rows[i][j] for j, b in enumerate(ids) if j != i} for i, a in enumerate(ids)}
+
+
+@dataclass(frozen=True)
+class RctabTabulation:
+    """An RCTab contest counted as RCTab would: its reports and minga's own result."""
+
+    summary: Dict[str, Any]
+    """RCTab's summary JSON (its detailed-report structure: "config", "results" round by round, ...)."""
+    summary_csv: str
+    """RCTab's summary CSV, as RCTab writes it."""
+    result: TallyResult
+    """The same count as minga.tally returns it (exact Fractions, rounds, inactive ballots by reason)."""
+
+
+def rctab(config: Union[str, "os.PathLike[str]"]) -> RctabTabulation:
+    """Tabulates an RCTab contest configuration (JSON) and the cast vote records it names, as RCTab would.
+
+    Nothing is written (``minga rctab CONFIG.json`` writes the files the configuration asks for).
+    Errors are MingaError naming the file, record and field.
+    """
+    summary, csv, result = _rctab_tabulate(os.fspath(config))
+    return RctabTabulation(json.loads(summary), csv, TallyResult.from_json(result))

@@ -83,6 +83,23 @@ module Minga
   # The method names Election#ranked_count accepts ("plurality", "irv", "wigm", "schulze", ...).
   def ranked_methods = Buffers.json_result { |out| Native.minga_ranked_methods(out) }
 
+  # An RCTab contest (its configuration JSON and the cast vote records it names) counted as RCTab
+  # would: { "summary" => RCTab's summary JSON, "summary_csv" => its summary CSV, "result" => minga's
+  # result (as Election#ranked_count) }. Writes nothing.
+  def rctab_tabulate(config_path)
+    outs = Array.new(3) { FFI::MemoryPointer.new(:pointer) }
+    Error.check(Native.minga_rctab_tabulate(config_path.to_s, *outs))
+    summary, csv, result = outs.map do |out|
+      buffer = out.read_pointer
+      begin
+        buffer.read_string.force_encoding(Encoding::UTF_8)
+      ensure
+        Native.minga_free(buffer)
+      end
+    end
+    { "summary" => JSON.parse(summary), "summary_csv" => csv, "result" => JSON.parse(result) }
+  end
+
   # Tallies voter-identified rows [{ voter:, option:, votes: }]; returns "minga.qv/1".
   def qv_tally_rows(rows, spec)
     voters = Buffers.strings(Buffers.column(rows, :voter))

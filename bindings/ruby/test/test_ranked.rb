@@ -85,4 +85,19 @@ class TestRanked < Minitest::Test
     assert_includes methods, "irv"
     assert_includes methods, "scottish-stv"
   end
+
+  # RCTab's test set 1 against RCTab's own expected report (the team's shared data, optional).
+  def test_rctab_contest_gives_rctab_reports
+    config = MingaTestData.shared_file("rctab/test_set_1_exhaust_at_overvote/test_set_1_exhaust_at_overvote_config.json")
+    return skip("the shared data is absent") unless config
+
+    expected = JSON.parse(File.read(config.sub("_config.json", "_expected_detailed_report.json")))
+    t = Minga.rctab_tabulate(config)
+    assert_equal(expected["results"].map { |r| r["tally"] }, t["summary"]["results"].map { |r| r["tally"] })
+    assert_equal ["Candidate B Name"], t["result"]["winners"]
+    assert_includes t["summary_csv"], "Candidate B Name"
+    assert_minga_error(Minga::Status::EIO, "no_such_config.json") do
+      Minga.rctab_tabulate(File.join(File.dirname(config), "no_such_config.json"))
+    end
+  end
 end

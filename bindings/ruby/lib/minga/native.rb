@@ -92,6 +92,7 @@ module Minga
       # ranked tallies
       [:minga_ranked_count, %i[pointer string pointer], :int],
       [:minga_ranked_methods, %i[pointer], :int],
+      [:minga_rctab_tabulate, %i[string pointer pointer pointer], :int],
       # participatory budgeting
       [:minga_budget_run, %i[pointer string pointer], :int],
       # quadratic voting and funding
