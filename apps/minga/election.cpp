@@ -6,6 +6,7 @@
 
 #include "cli.hpp"
 #include "minga/core/error.hpp"
+#include "minga/verify/contest_kinds.hpp"
 #include "minga/verify/election_folder.hpp"
 #include "minga/verify/short_code.hpp"
 #include "minga/verify/verifier.hpp"
@@ -44,11 +45,23 @@ std::vector<std::uint32_t> guardian_list(const Arguments& args) {
 }
 
 void print_totals(std::ostream& out, const ElectionRecord& record) {
+  const std::uint64_t cast = record.tally.cast_ballots;
   for (std::size_t c = 0; c < record.manifest.contests.size(); ++c) {
     const ManifestContest& contest = record.manifest.contests[c];
+    const std::vector<OptionDecryption>& results = record.decryption.options[c];
+    const std::size_t n = contest.options.size();
     out << contest.title << '\n';
-    for (std::size_t o = 0; o < contest.options.size(); ++o)
-      out << "  " << contest.options[o].label << ": " << record.decryption.options[c][o].total << '\n';
+    for (std::size_t o = 0; o < n; ++o) {
+      out << "  " << contest.options[o].label << ": ";
+      if (contest.kind == ContestKind::ranked)
+        out << results[o].total << " first preferences, " << results[n + o].total << " Borda points";
+      else if (contest.kind == ContestKind::quadratic)
+        out << result_value(contest, o, results[o].total, cast) << " net votes, " << results[n + o].total
+            << " credits";
+      else
+        out << results[o].total;
+      out << '\n';
+    }
   }
 }
 
@@ -185,7 +198,8 @@ const CommandSpec& election_command() {
       "  close FOLDER | tally FOLDER               seal the board | sum the cast ballots\n"
       "  decrypt FOLDER --guardians 1,3,4          decrypt with k guardians; writes record.json\n"
       "  status FOLDER                             stage and counts\n"
-      "BALLOT.json: {\"ballot_id\": \"b-1\", \"selections\": {\"contest\": {\"option\": 1}}}.\n"
+      "BALLOT.json: {\"ballot_id\": \"b-1\", \"selections\": {\"contest\": {\"option\": 1}}} (ranked\n"
+      "contests: each ranked option's rank, 1 = first; quadratic contests: votes, negative against).\n"
       "Then `minga verify FOLDER/record.json`. The folder layout is in docs/verify_election.md.",
       {},
       {"manifest", "guardians", "quorum", "device"},

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "minga/core/error.hpp"
+#include "minga/verify/contest_kinds.hpp"
 #include "minga/verify/hash.hpp"
 
 namespace minga::verify {
@@ -25,25 +26,8 @@ std::vector<EncryptedContest> encrypt_contests(const ElectionContext& ctx, const
                                                const SecretScalar& ballot_nonce) {
   std::vector<EncryptedContest> out;
   out.reserve(choices.size());
-  for (std::size_t c = 0; c < choices.size(); ++c) {
-    const ManifestContest& mc = ctx.manifest.contests[c];
-    EncryptedContest ec;
-    std::vector<SecretScalar> nonces;
-    std::vector<Ciphertext> cts;
-    std::uint64_t total = 0;
-    for (std::size_t o = 0; o < choices[c].size(); ++o) {
-      const std::uint64_t sigma = choices[c][o];
-      nonces.push_back(derive_nonce(h_i, c + 1, o + 1, ballot_nonce));
-      const Ciphertext ct = encrypt(ctx.public_key, sigma, nonces.back());
-      RangeStatement st{h_i, ctx.public_key, c + 1, o + 1, ct, mc.option_range};
-      ec.selections.push_back({ct, prove_range(st, sigma, nonces.back())});
-      cts.push_back(ct);
-      total += sigma;
-    }
-    ec.limit_proof =
-        prove_range(limit_statement(h_i, ctx.public_key, c + 1, cts, mc.selection_limit), total, sum_secrets(nonces));
-    out.push_back(std::move(ec));
-  }
+  for (std::size_t c = 0; c < choices.size(); ++c)
+    out.push_back(encrypt_contest(ctx, h_i, c + 1, choices[c], ballot_nonce));
   return out;
 }
 
@@ -65,7 +49,8 @@ PlaintextBallot plaintext_ballot_from_json(const Manifest& manifest, std::string
     if (key != "ballot_id" && key != "selections") fail(key, "unknown field");
   if (!j.contains("ballot_id") || !j["ballot_id"].is_string()) fail("ballot_id", "expected a string");
   PlaintextBallot ballot{j["ballot_id"].get<std::string>(), {}};
-  for (const ManifestContest& c : manifest.contests) ballot.selections.emplace_back(c.options.size(), 0);
+  for (const ManifestContest& c : manifest.contests)  // left out: 0, or no votes (v + V = V) in a quadratic contest
+    ballot.selections.emplace_back(c.options.size(), c.kind == ContestKind::quadratic ? c.option_range : 0);
   const json selections = j.value("selections", json::object());
   if (!selections.is_object()) fail("selections", "expected an object of contests");
   for (const auto& [contest_id, options] : selections.items()) {
@@ -74,13 +59,24 @@ PlaintextBallot plaintext_ballot_from_json(const Manifest& manifest, std::string
     while (c < manifest.contests.size() && manifest.contests[c].id != contest_id) ++c;
     if (c == manifest.contests.size()) fail(field, "no such contest in the manifest");
     if (!options.is_object()) fail(field, "expected an object of option ids to numbers");
+    const ManifestContest& mc = manifest.contests[c];
+    const bool quadratic = mc.kind == ContestKind::quadratic;
     for (const auto& [option_id, value] : options.items()) {
-      const std::vector<ManifestOption>& list = manifest.contests[c].options;
       std::size_t o = 0;
-      while (o < list.size() && list[o].id != option_id) ++o;
-      if (o == list.size()) fail(field + "." + option_id, "no such option in the contest");
-      if (!value.is_number_unsigned()) fail(field + "." + option_id, "expected a non-negative integer");
-      ballot.selections[c][o] = value.get<std::uint64_t>();
+      while (o < mc.options.size() && mc.options[o].id != option_id) ++o;
+      if (o == mc.options.size()) fail(field + "." + option_id, "no such option in the contest");
+      if (quadratic) {
+        // Votes -V..V, kept as v + V (validate_plaintext then checks 0..2V and the budget).
+        const auto v = static_cast<std::int64_t>(mc.option_range);
+        if (!value.is_number_integer()) fail(field + "." + option_id, "expected an integer number of votes");
+        if (value.is_number_unsigned() ? value.get<std::uint64_t>() > mc.option_range
+                                       : value.get<std::int64_t>() < -v)
+          fail(field + "." + option_id, "votes are -" + std::to_string(v) + ".." + std::to_string(v));
+        ballot.selections[c][o] = static_cast<std::uint64_t>(value.get<std::int64_t>() + v);
+      } else {
+        if (!value.is_number_unsigned()) fail(field + "." + option_id, "expected a non-negative integer");
+        ballot.selections[c][o] = value.get<std::uint64_t>();
+      }
     }
   }
   validate_plaintext(manifest, ballot);
@@ -120,25 +116,26 @@ void validate_plaintext(const Manifest& manifest, const PlaintextBallot& ballot)
     if (row.size() != mc.options.size())
       bad_ballot(ballot.ballot_id, at,
                  "has " + std::to_string(row.size()) + " options, the manifest " + std::to_string(mc.options.size()));
-    std::uint64_t total = 0;
-    for (std::size_t o = 0; o < row.size(); ++o) {
-      if (row[o] > mc.option_range)
-        bad_ballot(ballot.ballot_id, at + " option " + mc.options[o].id,
-                   std::to_string(row[o]) + " is above option_range " + std::to_string(mc.option_range));
-      total += row[o];
-    }
-    if (total > mc.selection_limit)
-      bad_ballot(ballot.ballot_id, at,
-                 "selections add up to " + std::to_string(total) + ", above selection_limit " +
-                     std::to_string(mc.selection_limit));
+    if (const std::optional<ChoiceProblem> p = contest_choice_problem(mc, row))
+      bad_ballot(ballot.ballot_id, p->option.empty() ? at : at + " option " + p->option, p->reason);
   }
 }
 
 Bytes32 contest_hash(const Bytes32& selection_hash, std::uint64_t contest, const EncryptedContest& encrypted) {
   Transcript t(selection_hash, Tag::contest_hash);
   t.u64(contest);
-  for (const EncryptedSelection& s : encrypted.selections) t.point(s.ciphertext.alpha).point(s.ciphertext.beta);
+  for (const Ciphertext& ct : contest_ciphertexts(encrypted)) t.point(ct.alpha).point(ct.beta);
   return t.h32();
+}
+
+std::vector<Ciphertext> contest_ciphertexts(const EncryptedContest& contest) {
+  std::vector<Ciphertext> out;
+  for (const EncryptedSelection& s : contest.selections) out.push_back(s.ciphertext);
+  for (const EncryptedQuadraticVote& v : contest.votes) {
+    out.push_back(v.vote);
+    out.push_back(v.square);
+  }
+  return out;
 }
 
 Bytes32 compute_confirmation_code(const Bytes32& selection_hash, const EncryptedBallot& ballot) {
@@ -173,10 +170,18 @@ EncryptedBallot reopen_ballot(const ElectionContext& context, const EncryptedBal
   EncryptedBallot again = ballot;
   const Bytes32 h_i = selection_hash(context.election_hash, ballot.ballot_id);
   // Only the ciphertexts are reproducible (proofs use fresh randomness); keep the ballot's proofs.
-  for (std::size_t c = 0; c < plaintext.selections.size() && c < again.contests.size(); ++c)
-    for (std::size_t o = 0; o < plaintext.selections[c].size() && o < again.contests[c].selections.size(); ++o)
-      again.contests[c].selections[o].ciphertext =
-          encrypt(context.public_key, plaintext.selections[c][o], derive_nonce(h_i, c + 1, o + 1, nonce));
+  for (std::size_t c = 0; c < plaintext.selections.size() && c < again.contests.size(); ++c) {
+    const std::vector<Ciphertext> cts = reencrypt_contest(context, h_i, c + 1, plaintext.selections[c], nonce);
+    EncryptedContest& ec = again.contests[c];
+    std::size_t j = 0;
+    for (EncryptedSelection& s : ec.selections)
+      if (j < cts.size()) s.ciphertext = cts[j++];
+    for (EncryptedQuadraticVote& v : ec.votes)
+      if (j + 1 < cts.size()) {
+        v.vote = cts[j++];
+        v.square = cts[j++];
+      }
+  }
   again.confirmation_code = compute_confirmation_code(h_i, again);
   return again;
 }

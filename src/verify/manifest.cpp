@@ -52,6 +52,19 @@ void check_contest(const ManifestContest& c, const std::string& at) {
     if (!ids.insert(c.options[i].id).second) invalid(field + ".id", "repeats option id \"" + c.options[i].id + "\"");
   }
   const std::uint64_t r = c.option_range, l = c.selection_limit;
+  if (c.kind == ContestKind::ranked) {
+    if (r < 1 || r > n) invalid(at + ".option_range", "ranked: option_range is the number of ranks, 1..options");
+    if (n * r > kMaxRangeBound) invalid(at + ".options", "ranked: options x ranks is at most 4096");
+    if (l != r) invalid(at + ".selection_limit", "ranked: selection_limit equals option_range (the number of ranks)");
+    return;
+  }
+  if (c.kind == ContestKind::quadratic) {
+    if (r < 1 || r > kMaxQuadraticVotes)
+      invalid(at + ".option_range", "quadratic: option_range is V (votes -V..V), 1..64");
+    if (l < r * r || l > kMaxBudget)
+      invalid(at + ".selection_limit", "quadratic: selection_limit is the credit budget C, V^2..4294967295");
+    return;
+  }
   const bool yes_no =
       c.kind == ContestKind::plurality || c.kind == ContestKind::approval || c.kind == ContestKind::budgeting_approval;
   if (yes_no && r != 1) invalid(at + ".option_range", std::string(contest_kind_name(c.kind)) + " has option_range 1");
@@ -91,7 +104,7 @@ void only_keys(const json& j, std::initializer_list<const char*> keys, const std
 
 ContestKind parse_kind(const std::string& name, const std::string& field) {
   for (ContestKind k : {ContestKind::plurality, ContestKind::approval, ContestKind::budgeting_approval,
-                        ContestKind::score, ContestKind::cumulative})
+                        ContestKind::score, ContestKind::cumulative, ContestKind::ranked, ContestKind::quadratic})
     if (name == contest_kind_name(k)) return k;
   malformed(field, "unknown contest kind \"" + name + "\"");
 }
@@ -115,8 +128,30 @@ const char* contest_kind_name(ContestKind kind) noexcept {
     case ContestKind::budgeting_approval: return "budgeting_approval";
     case ContestKind::score: return "score";
     case ContestKind::cumulative: return "cumulative";
+    case ContestKind::ranked: return "ranked";
+    case ContestKind::quadratic: return "quadratic";
   }
   return "?";
+}
+
+std::size_t contest_ciphertext_count(const ManifestContest& c) noexcept {
+  switch (c.kind) {
+    case ContestKind::ranked: return c.options.size() * c.option_range;
+    case ContestKind::quadratic: return 2 * c.options.size();
+    default: return c.options.size();
+  }
+}
+
+std::size_t contest_result_count(const ManifestContest& c) noexcept {
+  return c.kind == ContestKind::ranked || c.kind == ContestKind::quadratic ? 2 * c.options.size() : c.options.size();
+}
+
+std::string contest_result_id(const ManifestContest& c, std::size_t result) {
+  const std::size_t n = c.options.size();
+  const std::string& id = c.options.at(result % n).id;
+  if (c.kind == ContestKind::ranked) return id + (result < n ? ".first" : ".borda");
+  if (c.kind == ContestKind::quadratic) return id + (result < n ? ".votes" : ".credits");
+  return c.options.at(result).id;
 }
 
 void Manifest::validate() const {
@@ -191,7 +226,7 @@ Bytes32 Manifest::hash(const Bytes32& parameter_hash) const {
 
 std::size_t Manifest::selection_count() const noexcept {
   std::size_t n = 0;
-  for (const ManifestContest& c : contests) n += c.options.size();
+  for (const ManifestContest& c : contests) n += contest_ciphertext_count(c);
   return n;
 }
 

@@ -2,6 +2,8 @@
 // src/verify/proofs.cpp - Schnorr, Chaum-Pedersen and disjunctive range proofs (see the header).
 #include "minga/verify/proofs.hpp"
 
+#include <bit>
+
 #include "minga/core/error.hpp"
 
 namespace minga::verify {
@@ -16,7 +18,7 @@ Transcript possession_transcript(const Bytes32& parameter_hash, std::uint64_t gu
 }
 
 Transcript range_transcript(const RangeStatement& s) {
-  Transcript t(s.context, s.option ? Tag::range_proof : Tag::limit_proof);
+  Transcript t(s.context, s.tag ? *s.tag : s.option ? Tag::range_proof : Tag::limit_proof);
   t.point(s.public_key).u64(s.contest);
   if (s.option) t.u64(*s.option);
   t.u64(s.bound).point(s.ciphertext.alpha).point(s.ciphertext.beta);
@@ -146,6 +148,154 @@ bool verify_range(const RangeStatement& statement, const RangeProof& proof) {
 RangeStatement limit_statement(const Bytes32& context, const Point& public_key, std::uint64_t contest,
                                std::span<const Ciphertext> selections, std::uint64_t limit) {
   return RangeStatement{context, public_key, contest, std::nullopt, sum(selections), limit};
+}
+
+// ---- Quadratic vote pair ----
+
+namespace {
+
+Transcript pair_transcript(const QuadraticPairStatement& s) {
+  Transcript t(s.context, Tag::quadratic_pair);
+  t.point(s.public_key).u64(s.contest).u64(s.option).u64(s.votes);
+  t.point(s.vote.alpha).point(s.vote.beta).point(s.square.alpha).point(s.square.beta);
+  return t;
+}
+
+bool pair_well_formed(const QuadraticPairStatement& s) {
+  return !s.public_key.is_identity() && s.vote.well_formed() && s.square.well_formed() && s.votes >= 1 &&
+         s.votes <= kMaxQuadraticVotes;
+}
+
+// (k - V)^2 for branch k.
+std::uint64_t branch_square(std::uint64_t k, std::uint64_t votes) {
+  const std::uint64_t d = k > votes ? k - votes : votes - k;
+  return d * d;
+}
+
+}  // namespace
+
+QuadraticPairProof prove_quadratic_pair(const QuadraticPairStatement& statement, std::uint64_t shifted,
+                                        const SecretScalar& vote_nonce, const SecretScalar& square_nonce) {
+  if (!pair_well_formed(statement))
+    throw Error(Errc::invalid_argument, "quadratic pair statement has an identity or V outside 1.." +
+                                            std::to_string(kMaxQuadraticVotes));
+  const std::uint64_t v = statement.votes;
+  if (shifted > 2 * v) throw Error(Errc::invalid_argument, "the vote to prove is outside -V..V");  // value: secret
+  const std::size_t branches = 2 * v + 1;
+  QuadraticPairProof proof{std::vector<Scalar>(branches), std::vector<Scalar>(branches),
+                           std::vector<Scalar>(branches)};
+  const Scalar u_e = Scalar::random(), u_q = Scalar::random();
+  const Scalar xi_e = vote_nonce.reveal(), xi_q = square_nonce.reveal();
+  const Scalar exp_e = Scalar::from_u64(shifted) + xi_e;                        // beta_e = K*exp_e
+  const Scalar exp_q = Scalar::from_u64(branch_square(shifted, v)) + xi_q;  // beta_q = K*exp_q
+  const Point& k = statement.public_key;
+  Transcript t = pair_transcript(statement);
+  Scalar others;
+  for (std::uint64_t j = 0; j < branches; ++j) {
+    if (j == shifted) {
+      t.point(Point::base_mul(u_e)).point(k.mul(u_e)).point(Point::base_mul(u_q)).point(k.mul(u_q));
+      continue;
+    }
+    const Scalar& c = proof.challenges[j] = Scalar::random();
+    const Scalar& e = proof.vote_responses[j] = Scalar::random();
+    const Scalar& q = proof.square_responses[j] = Scalar::random();
+    // The verifier's commitments, computed with the exponents the prover knows (as prove_range does).
+    t.point(Point::base_mul(e + xi_e * c)).point(k.mul(e + (exp_e - Scalar::from_u64(j)) * c));
+    t.point(Point::base_mul(q + xi_q * c)).point(k.mul(q + (exp_q - Scalar::from_u64(branch_square(j, v))) * c));
+    others = others + c;
+  }
+  const Scalar c = t.hq() - others;
+  proof.challenges[shifted] = c;
+  proof.vote_responses[shifted] = u_e - c * xi_e;
+  proof.square_responses[shifted] = u_q - c * xi_q;
+  return proof;
+}
+
+bool verify_quadratic_pair(const QuadraticPairStatement& statement, const QuadraticPairProof& proof) {
+  if (!pair_well_formed(statement)) return false;
+  const std::size_t branches = 2 * statement.votes + 1;
+  if (proof.challenges.size() != branches || proof.vote_responses.size() != branches ||
+      proof.square_responses.size() != branches)
+    return false;
+  const Point& k = statement.public_key;
+  Transcript t = pair_transcript(statement);
+  Scalar total;
+  for (std::uint64_t j = 0; j < branches; ++j) {
+    const Scalar& c = proof.challenges[j];
+    const Scalar& e = proof.vote_responses[j];
+    const Scalar& q = proof.square_responses[j];
+    t.point(Point::base_mul(e) + statement.vote.alpha.mul(c));
+    t.point(k.mul(e - Scalar::from_u64(j) * c) + statement.vote.beta.mul(c));
+    t.point(Point::base_mul(q) + statement.square.alpha.mul(c));
+    t.point(k.mul(q - Scalar::from_u64(branch_square(j, statement.votes)) * c) + statement.square.beta.mul(c));
+    total = total + c;
+  }
+  return t.hq() == total;
+}
+
+// ---- Budget (bit decomposition) ----
+
+namespace {
+
+RangeStatement bit_statement(const BudgetStatement& s, Tag tag, std::size_t bit, const Ciphertext& ct) {
+  return RangeStatement{s.context, s.public_key, s.contest, bit + 1, ct, 1, tag};
+}
+
+// The ciphertext the slack bits add up to: total + (identity, K*d), d = 2^k - 1 - C.
+Ciphertext slack_total(const BudgetStatement& s, std::size_t bits) {
+  const std::uint64_t d = ((std::uint64_t{1} << bits) - 1) - s.budget;
+  return {s.total.alpha, s.total.beta + s.public_key.mul(Scalar::from_u64(d))};
+}
+
+// Bits of `value` encrypted with nonces whose 2^i-weighted sum is `nonce`, each with its 0/1 proof.
+std::vector<EncryptedSelection> prove_bits(const BudgetStatement& s, Tag tag, std::size_t bits, std::uint64_t value,
+                                  const Scalar& nonce) {
+  std::vector<EncryptedSelection> out;
+  Scalar rest = nonce;  // nonce - sum_{i < k-1} 2^i xi_i
+  for (std::size_t i = 0; i < bits; ++i) {
+    const Scalar weight = Scalar::from_u64(std::uint64_t{1} << i);
+    const SecretScalar xi = i + 1 < bits ? SecretScalar::random() : SecretScalar(rest * weight.inverse());
+    rest = rest - weight * xi.reveal();
+    const std::uint64_t bit = (value >> i) & 1u;
+    const Ciphertext ct = encrypt(s.public_key, bit, xi);
+    out.push_back({ct, prove_range(bit_statement(s, tag, i, ct), bit, xi)});
+  }
+  return out;
+}
+
+bool verify_bits(const BudgetStatement& s, Tag tag, const std::vector<EncryptedSelection>& bits, const Ciphertext& total) {
+  Ciphertext weighted;
+  for (std::size_t i = 0; i < bits.size(); ++i) {
+    if (!verify_range(bit_statement(s, tag, i, bits[i].ciphertext), bits[i].proof)) return false;
+    weighted += i == 0 ? bits[i].ciphertext : scale(bits[i].ciphertext, std::uint64_t{1} << i);
+  }
+  return weighted == total;
+}
+
+}  // namespace
+
+std::size_t budget_bits(std::uint64_t budget) noexcept { return static_cast<std::size_t>(std::bit_width(budget)); }
+
+BudgetProof prove_budget(const BudgetStatement& statement, std::uint64_t spent, const SecretScalar& nonce) {
+  if (statement.budget < 1 || statement.budget > kMaxBudget)
+    throw Error(Errc::invalid_argument, "budget " + std::to_string(statement.budget) + " is outside 1.." +
+                                            std::to_string(kMaxBudget));
+  if (spent > statement.budget) throw Error(Errc::invalid_argument, "the credits spent are above the budget");
+  const std::size_t k = budget_bits(statement.budget);
+  const std::uint64_t d = ((std::uint64_t{1} << k) - 1) - statement.budget;
+  const Scalar xi = nonce.reveal();
+  return {prove_bits(statement, Tag::budget_spent_bit, k, spent, xi),
+          prove_bits(statement, Tag::budget_slack_bit, k, spent + d, xi)};
+}
+
+bool verify_budget(const BudgetStatement& statement, const BudgetProof& proof) {
+  if (statement.budget < 1 || statement.budget > kMaxBudget || statement.public_key.is_identity() ||
+      !statement.total.well_formed())
+    return false;
+  const std::size_t k = budget_bits(statement.budget);
+  if (proof.spent_bits.size() != k || proof.slack_bits.size() != k) return false;
+  return verify_bits(statement, Tag::budget_spent_bit, proof.spent_bits, statement.total) &&
+         verify_bits(statement, Tag::budget_slack_bit, proof.slack_bits, slack_total(statement, k));
 }
 
 }  // namespace minga::verify

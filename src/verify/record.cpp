@@ -21,15 +21,56 @@ json proof_json(const RangeProof& p) {
   return {{"challenges", c}, {"responses", r}};
 }
 
+json proofs_json(const std::vector<RangeProof>& proofs) {
+  json out = json::array();
+  for (const RangeProof& p : proofs) out.push_back(proof_json(p));
+  return out;
+}
+
+json ciphertext_json(const Ciphertext& ct) { return {{"alpha", ct.alpha.hex()}, {"beta", ct.beta.hex()}}; }
+
+// Selections, or a budget proof's bits: [{"alpha", "beta", "proof"}, ...].
+json selections_json(const std::vector<EncryptedSelection>& selections) {
+  json out = json::array();
+  for (const EncryptedSelection& s : selections)
+    out.push_back(
+        {{"alpha", s.ciphertext.alpha.hex()}, {"beta", s.ciphertext.beta.hex()}, {"proof", proof_json(s.proof)}});
+  return out;
+}
+
+// A contest in the form its members say: quadratic (votes), ranked (row proofs) or the others.
+json contest_json(const EncryptedContest& c) {
+  if (!c.votes.empty()) {
+    json votes = json::array();
+    for (const EncryptedQuadraticVote& v : c.votes) {
+      json challenges = json::array(), vote_responses = json::array(), square_responses = json::array();
+      for (const Scalar& s : v.proof.challenges) challenges.push_back(s.hex());
+      for (const Scalar& s : v.proof.vote_responses) vote_responses.push_back(s.hex());
+      for (const Scalar& s : v.proof.square_responses) square_responses.push_back(s.hex());
+      votes.push_back({{"vote", ciphertext_json(v.vote)},
+                       {"square", ciphertext_json(v.square)},
+                       {"proof",
+                        {{"challenges", challenges},
+                         {"vote_responses", vote_responses},
+                         {"square_responses", square_responses}}}});
+    }
+    return {{"votes", votes},
+            {"budget_proof",
+             {{"spent_bits", selections_json(c.budget_proof.spent_bits)},
+              {"slack_bits", selections_json(c.budget_proof.slack_bits)}}}};
+  }
+  const json sels = selections_json(c.selections);
+  if (!c.row_proofs.empty())
+    return {{"selections", sels},
+            {"row_proofs", proofs_json(c.row_proofs)},
+            {"rank_proofs", proofs_json(c.rank_proofs)},
+            {"gap_proofs", proofs_json(c.gap_proofs)}};
+  return {{"selections", sels}, {"limit_proof", proof_json(c.limit_proof)}};
+}
+
 json ballot_json(const EncryptedBallot& b) {
   json contests = json::array();
-  for (const EncryptedContest& c : b.contests) {
-    json sels = json::array();
-    for (const EncryptedSelection& s : c.selections)
-      sels.push_back(
-          {{"alpha", s.ciphertext.alpha.hex()}, {"beta", s.ciphertext.beta.hex()}, {"proof", proof_json(s.proof)}});
-    contests.push_back({{"selections", sels}, {"limit_proof", proof_json(c.limit_proof)}});
-  }
+  for (const EncryptedContest& c : b.contests) contests.push_back(contest_json(c));
   json j = {{"ballot_id", b.ballot_id},
             {"device_id", b.device_id},
             {"chain_mode", static_cast<std::uint32_t>(b.chain_mode)},
@@ -105,6 +146,64 @@ RangeProof read_proof(const Node& n) {
   return {n.at("challenges").scalars(), n.at("responses").scalars()};
 }
 
+std::vector<RangeProof> read_proofs(const Node& n) {
+  std::vector<RangeProof> out;
+  for (std::size_t i = 0, count = n.size(); i < count; ++i) out.push_back(read_proof(n.at(i)));
+  return out;
+}
+
+Ciphertext read_ciphertext(const Node& n) {
+  n.only({"alpha", "beta"});
+  return {n.at("alpha").point(), n.at("beta").point()};
+}
+
+std::vector<EncryptedSelection> read_selections(const Node& n) {
+  std::vector<EncryptedSelection> out;
+  for (std::size_t i = 0, count = n.size(); i < count; ++i) {
+    const Node b = n.at(i);
+    b.only({"alpha", "beta", "proof"});
+    out.push_back({{b.at("alpha").point(), b.at("beta").point()}, read_proof(b.at("proof"))});
+  }
+  return out;
+}
+
+// A contest in any of the three forms (contest_json); the verifier checks the form fits the manifest.
+EncryptedContest read_contest(const Node& cn) {
+  EncryptedContest ec;
+  if (cn.j.is_object() && cn.j.contains("votes")) {
+    cn.only({"votes", "budget_proof"});
+    const Node vs = cn.at("votes");
+    for (std::size_t o = 0, no = vs.size(); o < no; ++o) {
+      const Node vn = vs.at(o);
+      vn.only({"vote", "square", "proof"});
+      const Node pn = vn.at("proof");
+      pn.only({"challenges", "vote_responses", "square_responses"});
+      ec.votes.push_back({read_ciphertext(vn.at("vote")),
+                          read_ciphertext(vn.at("square")),
+                          {pn.at("challenges").scalars(), pn.at("vote_responses").scalars(),
+                           pn.at("square_responses").scalars()}});
+    }
+    const Node bn = cn.at("budget_proof");
+    bn.only({"spent_bits", "slack_bits"});
+    ec.budget_proof = {read_selections(bn.at("spent_bits")), read_selections(bn.at("slack_bits"))};
+    return ec;
+  }
+  const bool ranked = cn.j.is_object() && cn.j.contains("row_proofs");
+  if (ranked)
+    cn.only({"selections", "row_proofs", "rank_proofs", "gap_proofs"});
+  else
+    cn.only({"selections", "limit_proof"});
+  ec.selections = read_selections(cn.at("selections"));
+  if (ranked) {
+    ec.row_proofs = read_proofs(cn.at("row_proofs"));
+    ec.rank_proofs = read_proofs(cn.at("rank_proofs"));
+    ec.gap_proofs = read_proofs(cn.at("gap_proofs"));
+  } else {
+    ec.limit_proof = read_proof(cn.at("limit_proof"));
+  }
+  return ec;
+}
+
 EncryptedBallot read_ballot(const Node& n) {
   n.only({"ballot_id", "device_id", "chain_mode", "chain_value", "state", "confirmation_code", "contests", "opening"});
   EncryptedBallot b;
@@ -119,19 +218,7 @@ EncryptedBallot read_ballot(const Node& n) {
   b.state = state == "cast" ? BallotState::cast : BallotState::spoiled;
   b.confirmation_code = n.at("confirmation_code").hash();
   const Node cs = n.at("contests");
-  for (std::size_t c = 0, nc = cs.size(); c < nc; ++c) {
-    const Node cn = cs.at(c);
-    cn.only({"selections", "limit_proof"});
-    EncryptedContest ec;
-    const Node ss = cn.at("selections");
-    for (std::size_t s = 0, ns = ss.size(); s < ns; ++s) {
-      const Node sn = ss.at(s);
-      sn.only({"alpha", "beta", "proof"});
-      ec.selections.push_back({{sn.at("alpha").point(), sn.at("beta").point()}, read_proof(sn.at("proof"))});
-    }
-    ec.limit_proof = read_proof(cn.at("limit_proof"));
-    b.contests.push_back(std::move(ec));
-  }
+  for (std::size_t c = 0, nc = cs.size(); c < nc; ++c) b.contests.push_back(read_contest(cs.at(c)));
   if (n.j.contains("opening")) {
     const Node on = n.at("opening");
     on.only({"ballot_nonce", "selections"});

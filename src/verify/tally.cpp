@@ -7,27 +7,30 @@
 #include <memory>
 
 #include "minga/core/error.hpp"
+#include "minga/verify/contest_kinds.hpp"
 
 namespace minga::verify {
 
 EncryptedTally aggregate(const ElectionContext& context, std::span<const EncryptedBallot> ballots) {
   const Manifest& m = context.manifest;
   EncryptedTally tally;
-  for (const ManifestContest& c : m.contests) tally.totals.emplace_back(c.options.size());
+  std::vector<std::vector<Ciphertext>> sums;  // per contest, over its ciphertexts
+  for (const ManifestContest& c : m.contests) sums.emplace_back(contest_ciphertext_count(c));
   for (const EncryptedBallot& b : ballots) {
     if (b.state != BallotState::cast) continue;
     if (b.contests.size() != m.contests.size())
       throw Error(Errc::invalid_argument, Location{"ballot " + b.ballot_id, 0, "contests"},
                   "does not fit the manifest");
     for (std::size_t c = 0; c < m.contests.size(); ++c) {
-      if (b.contests[c].selections.size() != m.contests[c].options.size())
+      if (!contest_fits(m.contests[c], b.contests[c]))
         throw Error(Errc::invalid_argument, Location{"ballot " + b.ballot_id, 0, "contest " + m.contests[c].id},
                     "does not fit the manifest");
-      for (std::size_t o = 0; o < m.contests[c].options.size(); ++o)
-        tally.totals[c][o] += b.contests[c].selections[o].ciphertext;
+      const std::vector<Ciphertext> cts = contest_ciphertexts(b.contests[c]);
+      for (std::size_t j = 0; j < cts.size(); ++j) sums[c][j] += cts[j];
     }
     ++tally.cast_ballots;
   }
+  for (std::size_t c = 0; c < m.contests.size(); ++c) tally.totals.push_back(contest_results(m.contests[c], sums[c]));
   return tally;
 }
 
@@ -64,10 +67,6 @@ LocalCeremony run_local_ceremony(const CeremonyParameters& parameters) {
   return out;
 }
 
-std::uint64_t total_bound(const ManifestContest& contest, std::uint64_t cast_ballots) {
-  return cast_ballots * std::min(contest.option_range, contest.selection_limit);
-}
-
 DecryptionStatement option_statement(const ElectionContext& context, const EncryptedTally& tally, std::size_t contest,
                                      std::size_t option) {
   return DecryptionStatement{context.election_hash, context.public_key, contest + 1, option + 1,
@@ -93,11 +92,11 @@ TallyDecryption decrypt_tally(const ElectionContext& context, std::span<const Gu
   }
   std::map<std::uint64_t, std::unique_ptr<DiscreteLog>> logs;  // one table per bound
   for (std::size_t c = 0; c < tally.totals.size(); ++c) {
-    const std::uint64_t bound = total_bound(context.manifest.contests.at(c), tally.cast_ballots);
-    auto& log = logs[bound];
-    if (!log) log = std::make_unique<DiscreteLog>(context.public_key, bound);
     out.options.emplace_back();
     for (std::size_t o = 0; o < tally.totals[c].size(); ++o) {
+      const std::uint64_t bound = result_bound(context.manifest.contests.at(c), o, tally.cast_ballots);
+      auto& log = logs[bound];
+      if (!log) log = std::make_unique<DiscreteLog>(context.public_key, bound);
       const DecryptionStatement st = option_statement(context, tally, c, o);
       OptionDecryption od;
       for (std::size_t g = 0; g < available.size(); ++g) {

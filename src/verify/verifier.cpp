@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "minga/core/error.hpp"
+#include "minga/verify/contest_kinds.hpp"
 #include "minga/verify/hash.hpp"
 
 namespace minga::verify {
@@ -91,9 +92,34 @@ void parallel_for(std::size_t n, unsigned threads, F&& f, const VerifyProgress& 
 bool fits_manifest(const Manifest& m, const EncryptedBallot& b) {
   if (b.contests.size() != m.contests.size()) return false;
   for (std::size_t c = 0; c < m.contests.size(); ++c)
-    if (b.contests[c].selections.size() != m.contests[c].options.size()) return false;
+    if (!contest_fits(m.contests[c], b.contests[c])) return false;
   return true;
 }
+
+// " option <id>" (one result per option), or " result <id>.first" and the like.
+std::string result_name(const ManifestContest& c, std::size_t result) {
+  const bool per_option = contest_result_count(c) == c.options.size();
+  return (per_option ? " option " : " result ") + contest_result_id(c, result);
+}
+
+// Sums of each contest's ciphertexts over the cast ballots that fit the manifest.
+struct ContestSums {
+  std::vector<std::vector<Ciphertext>> sums;
+  explicit ContestSums(const Manifest& m) {
+    for (const ManifestContest& c : m.contests) sums.emplace_back(contest_ciphertext_count(c));
+  }
+  void add(const EncryptedBallot& b) {
+    for (std::size_t c = 0; c < sums.size(); ++c) {
+      const std::vector<Ciphertext> cts = contest_ciphertexts(b.contests[c]);
+      for (std::size_t j = 0; j < cts.size(); ++j) sums[c][j] += cts[j];
+    }
+  }
+  std::vector<std::vector<Ciphertext>> results(const Manifest& m) const {
+    std::vector<std::vector<Ciphertext>> out;
+    for (std::size_t c = 0; c < sums.size(); ++c) out.push_back(contest_results(m.contests[c], sums[c]));
+    return out;
+  }
+};
 
 }  // namespace
 
@@ -106,18 +132,10 @@ BallotFindings check_ballot(const ElectionContext& context, const EncryptedBallo
   }
   const Bytes32 h_i = selection_hash(context.election_hash, b.ballot_id);
   for (std::size_t c = 0; c < m.contests.size(); ++c) {
-    const ManifestContest& mc = m.contests[c];
-    std::vector<Ciphertext> cts;
-    for (std::size_t o = 0; o < mc.options.size(); ++o) {
-      const EncryptedSelection& s = b.contests[c].selections[o];
-      ++f.selections;
-      if (!verify_range({h_i, context.public_key, c + 1, o + 1, s.ciphertext, mc.option_range}, s.proof))
-        f.selection.push_back(name + " contest " + mc.id + " option " + mc.options[o].id + ": range proof fails");
-      cts.push_back(s.ciphertext);
-    }
-    if (!verify_range(limit_statement(h_i, context.public_key, c + 1, cts, mc.selection_limit),
-                      b.contests[c].limit_proof))
-      f.limit.push_back(name + " contest " + mc.id + ": limit proof fails");
+    ContestFindings cf = check_contest(context, h_i, c + 1, b.contests[c], name);
+    f.selections += cf.proofs;
+    f.selection.insert(f.selection.end(), cf.own.begin(), cf.own.end());
+    f.limit.insert(f.limit.end(), cf.sums.begin(), cf.sums.end());
   }
   if (compute_confirmation_code(h_i, b) != b.confirmation_code)
     f.code.push_back(name + ": confirmation code does not match its ciphertexts and chain field");
@@ -133,7 +151,7 @@ BatchVerification verify_ballots(const ElectionContext& context, std::span<const
       progress);
   BatchVerification out;
   out.ballots = ballots.size();
-  for (const ManifestContest& c : context.manifest.contests) out.sum.totals.emplace_back(c.options.size());
+  ContestSums sums(context.manifest);
   for (std::size_t i = 0; i < ballots.size(); ++i) {
     const BallotFindings& f = findings[i];
     out.selections += f.selections;
@@ -142,10 +160,9 @@ BatchVerification verify_ballots(const ElectionContext& context, std::span<const
     const EncryptedBallot& b = ballots[i];
     if (b.state != BallotState::cast || !fits_manifest(context.manifest, b)) continue;
     ++out.sum.cast_ballots;
-    for (std::size_t c = 0; c < out.sum.totals.size(); ++c)
-      for (std::size_t o = 0; o < out.sum.totals[c].size(); ++o)
-        out.sum.totals[c][o] += b.contests[c].selections[o].ciphertext;
+    sums.add(b);
   }
+  out.sum.totals = sums.results(context.manifest);
   return out;
 }
 
@@ -212,8 +229,10 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r, const Veri
   parallel_for(r.ballots.size(), 0,
                [&](std::size_t i) { findings[i] = check_ballot(ctx, r.ballots[i], ballot_name(r.ballots[i], i)); },
                progress);
-  Tracker sel("selection_proofs", "every selection's range proof 0..R holds");
-  Tracker lim("limit_proofs", "every contest's limit proof 0..L holds on the recomputed sum");
+  Tracker sel("selection_proofs",
+              "every selection's own proof holds (range 0..R; ranked indicators 0..1; quadratic vote pairs)");
+  Tracker lim("limit_proofs",
+              "every proof on a recomputed sum holds (limits 0..L; ranked rows, ranks and gaps; quadratic budgets)");
   Tracker codes("confirmation_codes", "every confirmation code recomputed from its ballot");
   std::size_t selections = 0;
   for (const BallotFindings& f : findings) {
@@ -270,8 +289,7 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r, const Veri
         const EncryptedBallot again = reopen_ballot(ctx, b);
         bool same = again.confirmation_code == b.confirmation_code && fits_manifest(m, b);
         for (std::size_t c = 0; same && c < b.contests.size(); ++c)
-          for (std::size_t o = 0; o < b.contests[c].selections.size(); ++o)
-            same = same && again.contests[c].selections[o].ciphertext == b.contests[c].selections[o].ciphertext;
+          same = contest_ciphertexts(again.contests[c]) == contest_ciphertexts(b.contests[c]);
         if (!same) t.fail(name + ": the opening does not re-encrypt to the ballot and its code");
       });
     }
@@ -298,13 +316,11 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r, const Veri
     out.push_back(t.result());
   }
 
-  // Aggregate, recomputed from cast ballots only.
-  std::vector<std::vector<Ciphertext>> totals;
-  for (const ManifestContest& c : m.contests) totals.emplace_back(c.options.size());
+  // Aggregate, recomputed from cast ballots only (ranked and quadratic results formed from the sums).
+  ContestSums sums(m);
   for (const EncryptedBallot& b : r.ballots)
-    if (b.state == BallotState::cast && fits_manifest(m, b))
-      for (std::size_t c = 0; c < totals.size(); ++c)
-        for (std::size_t o = 0; o < totals[c].size(); ++o) totals[c][o] += b.contests[c].selections[o].ciphertext;
+    if (b.state == BallotState::cast && fits_manifest(m, b)) sums.add(b);
+  const std::vector<std::vector<Ciphertext>> totals = sums.results(m);
   {
     Tracker t("aggregate", "tally ciphertexts are the sums over the " + std::to_string(cast) + " cast ballots");
     if (r.tally.cast_ballots != cast)
@@ -319,7 +335,7 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r, const Veri
       for (std::size_t c = 0; c < totals.size(); ++c)
         for (std::size_t o = 0; o < totals[c].size(); ++o)
           if (!(r.tally.totals[c][o] == totals[c][o]))
-            t.fail("contest " + m.contests[c].id + " option " + m.contests[c].options[o].id +
+            t.fail("contest " + m.contests[c].id + result_name(m.contests[c], o) +
                    ": tally ciphertext is not the sum of the cast ballots");
     }
     out.push_back(t.result());
@@ -340,7 +356,7 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r, const Veri
     for (std::size_t c = 0; c < totals.size() && c < r.decryption.options.size(); ++c)
       for (std::size_t o = 0; o < totals[c].size() && o < r.decryption.options[c].size(); ++o) {
         const OptionDecryption& d = r.decryption.options[c][o];
-        const std::string where = "contest " + m.contests[c].id + " option " + m.contests[c].options[o].id;
+        const std::string where = "contest " + m.contests[c].id + result_name(m.contests[c], o);
         const DecryptionStatement st{re.h_e, re.k, c + 1, o + 1, totals[c][o]};
         std::vector<std::uint32_t> used;
         bool ok = true;
@@ -357,7 +373,7 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r, const Veri
           t.fail(where + ": partials are not exactly the decrypting set");
           ok = false;
         }
-        if (d.total > total_bound(m.contests[c], cast)) {
+        if (d.total > result_bound(m.contests[c], o, cast)) {
           t.fail(where + ": total " + std::to_string(d.total) + " is above the most the cast ballots allow");
           ok = false;
         }

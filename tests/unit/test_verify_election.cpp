@@ -20,20 +20,12 @@
 using namespace minga;
 using namespace minga::verify;
 using minga::verify::testing::code_of;
+using minga::verify::testing::field_of;
 using minga::verify::testing::random_choices;
 using minga::verify::testing::small_manifest;
 using minga::verify::testing::TestCeremony;
 
 namespace {
-
-std::string field_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.where().field;
-  }
-  return "";
-}
 
 SigningKey board_key() {
   const std::array<unsigned char, 32> seed{7};
@@ -284,11 +276,7 @@ std::vector<std::string> failing(const nlohmann::json& j) {
 using Names = std::vector<std::string>;
 
 // A 64-hex scalar with its first byte changed (still < L: the top byte stays small).
-std::string flip(const std::string& hex) {
-  std::string h = hex;
-  h[0] = h[0] == '0' ? '1' : '0';
-  return h;
-}
+std::string flip(const std::string& hex) { return minga::verify::testing::flip_hex(hex); }
 
 }  // namespace
 

@@ -70,6 +70,9 @@ enum class ChainMode : std::uint32_t { none = 0, chained = 1 };
 enum class BallotState : std::uint8_t { cast, spoiled };
 
 /// A voter's choices: selections[c][o] for contest c, option o (0-based here).
+/// Ranked contests: the rank given to option o (1 = first, 0 = not ranked).
+/// Quadratic contests: the votes v on option o shifted by V, i.e. v + V in 0..2V
+/// (so 0..2V with V meaning no vote; plaintext_ballot_from_json takes v itself).
 struct MINGA_EXPORT PlaintextBallot {
   std::string ballot_id;
   std::vector<std::vector<std::uint64_t>> selections;
@@ -77,26 +80,49 @@ struct MINGA_EXPORT PlaintextBallot {
 
 /// Throws Error(Errc::invalid_argument) naming "ballot <id>", the contest and option
 /// when the shape differs from the manifest, a value exceeds option_range or a
-/// contest's sum exceeds selection_limit. Ballot ids follow the manifest id rules.
+/// contest's sum exceeds selection_limit; for a ranked contest when a rank is
+/// given twice or a rank is skipped (ranks used are 1..k); for a quadratic one
+/// when a value is above 2V or the credits (sum of v^2) exceed C. Ballot ids
+/// follow the manifest id rules.
 MINGA_EXPORT void validate_plaintext(const Manifest& manifest, const PlaintextBallot& ballot);
 
 /// Reads a voter's choices by id, validated against the manifest:
 ///   {"ballot_id": "b-17", "selections": {"council": {"ana": 1, "bo": 1}, "parks": {"pond": 3}}}
-/// A contest or option left out gets 0. Error(Errc::parse) naming `source` and
-/// the field for malformed JSON, an unknown contest or option or a value that is
-/// not a non-negative integer; then what validate_plaintext throws.
+/// A contest or option left out gets 0. Ranked contests give each ranked option
+/// its rank ({"mayor": {"bo": 1, "ana": 2}}); quadratic contests give votes,
+/// negative ones against ({"budget": {"pool": 3, "road": -1}}; left out: 0 votes).
+/// Error(Errc::parse) naming `source` and the field for malformed JSON, an
+/// unknown contest or option or a value that is not a non-negative integer (an
+/// integer for quadratic contests); then what validate_plaintext throws.
 MINGA_EXPORT PlaintextBallot plaintext_ballot_from_json(const Manifest& manifest, std::string_view json,
                                                         std::string_view source = "<ballot>");
 
-struct MINGA_EXPORT EncryptedSelection {
-  Ciphertext ciphertext;
-  RangeProof proof;  ///< 0..option_range
+/// A quadratic contest's option: v + V and v^2 encrypted, with their pair proof.
+struct MINGA_EXPORT EncryptedQuadraticVote {
+  Ciphertext vote;    ///< encrypts v + V
+  Ciphertext square;  ///< encrypts v^2
+  QuadraticPairProof proof;
 };
 
+/// One contest of a ballot. Which members are used depends on the contest's kind
+/// (contest_kinds.hpp has the proofs):
+///   plurality .. cumulative: selections (one per option, range 0..R) and limit_proof (0..L)
+///   ranked:    selections (n*r indicators, each 0..1), row_proofs (n), rank_proofs (r), gap_proofs (r-1)
+///   quadratic: votes (one per option) and budget_proof
 struct MINGA_EXPORT EncryptedContest {
   std::vector<EncryptedSelection> selections;
-  RangeProof limit_proof;  ///< the sum encrypts 0..selection_limit
+  RangeProof limit_proof;                     ///< the sum encrypts 0..selection_limit
+  std::vector<RangeProof> row_proofs;         ///< ranked: candidate i is ranked at most once
+  std::vector<RangeProof> rank_proofs;        ///< ranked: rank p holds at most one candidate
+  std::vector<RangeProof> gap_proofs;         ///< ranked: rank p+1 is used only if rank p is
+  std::vector<EncryptedQuadraticVote> votes;  ///< quadratic: one per option
+  BudgetProof budget_proof;                   ///< quadratic: credits spent are 0..C
 };
+
+/// The contest's ciphertexts in order (what its confirmation-code hash, its
+/// nonces and the tally's sums are over): the selections' ciphertexts, or for
+/// a quadratic contest each option's vote and square.
+MINGA_EXPORT std::vector<Ciphertext> contest_ciphertexts(const EncryptedContest& contest);
 
 /// What a challenged ballot publishes: its nonce and its choices.
 struct MINGA_EXPORT BallotOpening {

@@ -44,6 +44,12 @@ enum class Tag : std::uint8_t {
   limit_proof = 0x25,        ///< challenge of a contest's selection-limit proof 0..L
   contest_hash = 0x28,       ///< chi_l (confirmation codes; built on this core next)
   confirmation_code = 0x29,  ///< H_C
+  ranked_row = 0x2a,         ///< ranked contest: a candidate's row of indicators sums to 0..1
+  ranked_rank = 0x2b,        ///< ranked contest: a rank's column of indicators sums to 0..1
+  ranked_gap = 0x2c,         ///< ranked contest: column p minus column p+1 is 0..1 (no gaps)
+  quadratic_pair = 0x2d,     ///< quadratic contest: (vote + V, vote^2) pair proof
+  budget_spent_bit = 0x2e,   ///< quadratic contest: a bit of the credits spent (budget proof)
+  budget_slack_bit = 0x2f,   ///< quadratic contest: a bit of spent + 2^k - 1 - C (budget proof)
   decryption_proof = 0x30,   ///< challenge of a guardian's partial-decryption proof
   hash_to_point = 0x40,      ///< independent generators: from_hash(Hs(none; 0x40, label))
 };

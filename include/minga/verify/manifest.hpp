@@ -13,10 +13,18 @@
 //   budgeting_approval   1            1..n (choose at most L projects)
 //   score                1..4096      R..n*R (each option scored 0..R; L = n*R for no limit)
 //   cumulative           1..4096      1..n*R (spread at most L points, at most R on one option)
+//   ranked               r: 1..n      r (rank up to r of the n candidates; n*r <= 4096)
+//   quadratic            V: 1..64     C: V^2..2^32-1 (votes -V..V per option, v^2 credits each, C credits)
+//
+// Ranked and quadratic contests encrypt other values than the voter's numbers
+// and prove more (ranked_contest.hpp, quadratic_contest.hpp): a ranked contest
+// has n*r indicator ciphertexts (candidate i at rank p), a quadratic contest two
+// per option (v + V and v^2). Their results are not one per option: a ranked
+// contest has 2n (first preferences, then Borda points), a quadratic one 2n
+// (votes, then credits); contest_result_id() names them.
 //
 // Contests and options are numbered from 1 in the order given; those numbers
-// (not the ids) are what the proofs and hashes bind. Ranked and quadratic
-// contests are not here yet (issue 6 lists them; they need other proofs).
+// (not the ids) are what the proofs and hashes bind.
 //
 // Canonical JSON (schema "minga.manifest/1"), the exact bytes hashed into
 //   H_B = H32(H_P; 0x01, canonical manifest)
@@ -45,13 +53,13 @@
 
 namespace minga::verify {
 
-enum class ContestKind : std::uint8_t { plurality, approval, budgeting_approval, score, cumulative };
+enum class ContestKind : std::uint8_t { plurality, approval, budgeting_approval, score, cumulative, ranked, quadratic };
 
 /// True for 1..64 characters of [A-Za-z0-9._-]: the rule for election, contest,
 /// option, ballot and device ids.
 MINGA_EXPORT bool is_valid_id(std::string_view id) noexcept;
 
-/// "plurality", "approval", "budgeting_approval", "score", "cumulative".
+/// "plurality", "approval", "budgeting_approval", "score", "cumulative", "ranked", "quadratic".
 MINGA_EXPORT const char* contest_kind_name(ContestKind kind) noexcept;
 
 struct MINGA_EXPORT ManifestOption {
@@ -64,11 +72,22 @@ struct MINGA_EXPORT ManifestContest {
   std::string id;
   std::string title;
   ContestKind kind = ContestKind::plurality;
-  std::uint64_t option_range = 1;     ///< R: the largest number one option can get
-  std::uint64_t selection_limit = 1;  ///< L: the largest sum over the contest's options
+  std::uint64_t option_range = 1;     ///< R: the largest number one option can get (ranked: ranks r; quadratic: V)
+  std::uint64_t selection_limit = 1;  ///< L: the largest sum over the contest's options (ranked: r; quadratic: C)
   std::vector<ManifestOption> options;
   friend bool operator==(const ManifestContest&, const ManifestContest&) = default;
 };
+
+/// How many ciphertexts a ballot has for the contest: n options; ranked n*r
+/// (candidate i at rank p is number i*r + p, 0-based); quadratic 2n (option o's
+/// v + V is number 2o, its v^2 number 2o + 1).
+MINGA_EXPORT std::size_t contest_ciphertext_count(const ManifestContest& contest) noexcept;
+/// How many decrypted results the contest has: n (one per option); ranked 2n
+/// (first preferences of each candidate, then Borda points); quadratic 2n (votes
+/// + V per ballot of each option, then credits spent on it).
+MINGA_EXPORT std::size_t contest_result_count(const ManifestContest& contest) noexcept;
+/// A result's name: the option id, or "<id>.first", "<id>.borda", "<id>.votes", "<id>.credits".
+MINGA_EXPORT std::string contest_result_id(const ManifestContest& contest, std::size_t result);
 
 struct MINGA_EXPORT Manifest {
   std::string election_id;
@@ -86,7 +105,7 @@ struct MINGA_EXPORT Manifest {
   /// H_B = H32(H_P; 0x01, canonical_json()).
   Bytes32 hash(const Bytes32& parameter_hash) const;
 
-  /// Total number of selections (options over all contests).
+  /// Total number of ciphertexts of a ballot (contest_ciphertext_count over all contests).
   std::size_t selection_count() const noexcept;
 
   friend bool operator==(const Manifest&, const Manifest&) = default;

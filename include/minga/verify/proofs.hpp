@@ -74,6 +74,12 @@ MINGA_EXPORT bool verify_equal_logs(const Transcript& statement, const Point& ba
 ///                     of its selections, bound L, tag 0x25 (limit_statement()).
 /// `context` is H_I, the ballot's selection hash (already binding H_E and so K;
 /// K is hashed again anyway).
+///
+/// Ranked and quadratic contests prove other sums and bits with the same proof
+/// under their own tag (hash.hpp: 0x2a rows, 0x2b ranks, 0x2c gaps, 0x2e and
+/// 0x2f budget bits); then `tag` is set and `option` holds the candidate, rank or
+/// bit number (1-based), so the hashed fields are the same list:
+///   c = Hq(H_I; tag, K, contest, option, bound, alpha, beta, a_0, b_0, ..., a_R, b_R).
 struct MINGA_EXPORT RangeStatement {
   Bytes32 context{};
   Point public_key;
@@ -81,6 +87,7 @@ struct MINGA_EXPORT RangeStatement {
   std::optional<std::uint64_t> option;
   Ciphertext ciphertext;
   std::uint64_t bound = 1;
+  std::optional<Tag> tag{};  ///< unset: 0x24 with an option, 0x25 without
 };
 
 /// Largest bound a range proof accepts (the proof has bound+1 branches).
@@ -98,6 +105,12 @@ struct MINGA_EXPORT RangeProof {
   std::vector<Scalar> responses;
 };
 
+/// A ciphertext with its range proof: a ballot's selection (0..R), or a bit (0..1) of a budget proof.
+struct MINGA_EXPORT EncryptedSelection {
+  Ciphertext ciphertext;
+  RangeProof proof;
+};
+
 /// Proves the statement for the ciphertext encrypt(K, sigma, nonce) (the caller
 /// passes that ciphertext; a different one gives a proof that does not verify).
 /// Throws Error(Errc::invalid_argument) if sigma > bound or the statement is not
@@ -113,5 +126,83 @@ MINGA_EXPORT bool verify_range(const RangeStatement& statement, const RangeProof
 /// sigma = the number of selections made and nonce = sum of the selection nonces.
 MINGA_EXPORT RangeStatement limit_statement(const Bytes32& context, const Point& public_key, std::uint64_t contest,
                                             std::span<const Ciphertext> selections, std::uint64_t limit);
+
+// ---- Quadratic vote pair proof (P5) ------------------------------------------
+
+/// Largest V (votes per option -V..V) of a quadratic contest: the pair proof has 2V+1 branches.
+inline constexpr std::uint64_t kMaxQuadraticVotes = 64;
+
+/// What a pair proof is about: `vote` encrypts k and `square` encrypts (k - V)^2
+/// for one k in 0..2V, i.e. a vote v = k - V in -V..V and its square, under K.
+struct MINGA_EXPORT QuadraticPairStatement {
+  Bytes32 context{};  ///< H_I
+  Point public_key;
+  std::uint64_t contest = 0;
+  std::uint64_t option = 0;
+  std::uint64_t votes = 1;  ///< V
+  Ciphertext vote;          ///< encrypts v + V (nonce xi_e)
+  Ciphertext square;        ///< encrypts v^2 (nonce xi_q)
+};
+
+/// A CDS disjunction of 2V+1 branches; branch k claims (k, (k - V)^2) and has one
+/// challenge c_k and two responses (one Chaum-Pedersen proof per ciphertext):
+///   true branch k = v + V: a_k = B*u, b_k = K*u, a'_k = B*u', b'_k = K*u'
+///   verifier, every k:     a_k  = B*e_k + alpha_e*c_k,  b_k  = K*(e_k - k*c_k) + beta_e*c_k
+///                          a'_k = B*q_k + alpha_q*c_k,  b'_k = K*(q_k - (k-V)^2*c_k) + beta_q*c_k
+///   c = Hq(H_I; 0x2d, K, contest, option, V, alpha_e, beta_e, alpha_q, beta_q,
+///          a_0, b_0, a'_0, b'_0, ..., a_2V, b_2V, a'_2V, b'_2V),   sum_k c_k = c.
+/// Stored: (c_k, e_k, q_k) for k = 0..2V, 96(2V+1) bytes.
+struct MINGA_EXPORT QuadraticPairProof {
+  std::vector<Scalar> challenges;        ///< c_k
+  std::vector<Scalar> vote_responses;    ///< e_k
+  std::vector<Scalar> square_responses;  ///< q_k
+};
+
+/// Proves the statement for vote = encrypt(K, shifted, vote_nonce) and square =
+/// encrypt(K, (shifted - V)^2, square_nonce). Throws Error(Errc::invalid_argument)
+/// when shifted > 2V, V is 0 or above kMaxQuadraticVotes, or the statement has an identity.
+MINGA_EXPORT QuadraticPairProof prove_quadratic_pair(const QuadraticPairStatement& statement, std::uint64_t shifted,
+                                                     const SecretScalar& vote_nonce, const SecretScalar& square_nonce);
+/// False unless the proof has 2V+1 branches, 1 <= V <= kMaxQuadraticVotes, no
+/// part of the statement is the identity, and every equation and the challenge hold.
+MINGA_EXPORT bool verify_quadratic_pair(const QuadraticPairStatement& statement, const QuadraticPairProof& proof);
+
+// ---- Budget proof: a sum in 0..C by bit decomposition (P5) ---------------------
+
+/// Largest budget C a budget proof accepts (k = 32 bits).
+inline constexpr std::uint64_t kMaxBudget = 0xffffffffu;
+
+
+/// `total` (the homomorphic sum of a quadratic contest's squares, nonce = their
+/// nonce sum) encrypts S with 0 <= S <= C. With k = bit_width(C) and d = 2^k - 1 - C:
+///   spent bits s_0..s_{k-1}: each a 0/1 ciphertext (tag 0x2e, option i+1) and
+///     sum_i 2^i * S_i == total                  (so S is in 0..2^k - 1)
+///   slack bits t_0..t_{k-1}: each a 0/1 ciphertext (tag 0x2f, option i+1) and
+///     sum_i 2^i * T_i == total + (identity, K*d) (so S + d is in 0..2^k - 1, S <= C)
+/// The prover picks the bits' nonces so that the sums hold as equal points (the
+/// verifier compares points; no further proof is needed). Cost: 2k encryptions
+/// and 2k two-branch proofs, k <= 32: logarithmic in C.
+struct MINGA_EXPORT BudgetStatement {
+  Bytes32 context{};  ///< H_I
+  Point public_key;
+  std::uint64_t contest = 0;
+  Ciphertext total;
+  std::uint64_t budget = 1;  ///< C
+};
+
+struct MINGA_EXPORT BudgetProof {
+  std::vector<EncryptedSelection> spent_bits;  ///< bits of S, least significant first
+  std::vector<EncryptedSelection> slack_bits;  ///< bits of S + 2^k - 1 - C
+};
+
+/// Number of bits k of a budget proof for budget C (bit width of C).
+MINGA_EXPORT std::size_t budget_bits(std::uint64_t budget) noexcept;
+
+/// Proves total = encrypt(K, spent, nonce) with spent <= C. Throws
+/// Error(Errc::invalid_argument) when spent > C or C is 0 or above kMaxBudget.
+MINGA_EXPORT BudgetProof prove_budget(const BudgetStatement& statement, std::uint64_t spent, const SecretScalar& nonce);
+/// False unless both bit lists have budget_bits(C) entries, every bit proof holds
+/// and both weighted sums equal the statement's (shifted) total.
+MINGA_EXPORT bool verify_budget(const BudgetStatement& statement, const BudgetProof& proof);
 
 }  // namespace minga::verify

@@ -3,13 +3,16 @@
 //
 //  1. aggregate: for each option (c, o), (A, Bbar) = sum of the selection ciphertexts
 //     of every CAST ballot (spoiled ballots are left out), which encrypts the option's
-//     total with the summed nonce (sketch P10).
+//     total with the summed nonce (sketch P10). Ranked and quadratic contests sum
+//     their ciphertexts the same way and then form their results from the sums
+//     (contest_kinds.hpp contest_results: first preferences and Borda points;
+//     votes and credits), so totals[c] has contest_result_count entries.
 //  2. decrypt_tally: each available guardian l publishes M_l = A*z_l with a
 //     Chaum-Pedersen proof per option (decrypt.hpp); the partials are checked against
 //     Z_l (computed from the Feldman commitments), combined with the Lagrange
 //     coefficients of the available set (any k of n), and t is found from
-//     Bbar - M = K*t by baby-step giant-step, bounded by
-//     (number of cast ballots) x min(option_range, selection_limit).
+//     Bbar - M = K*t by baby-step giant-step, bounded by result_bound
+//     ((number of cast ballots) x min(option_range, selection_limit) for one option).
 // The statement of every partial decryption is (H_E, K, c, o, A, Bbar), so a
 // partial cannot be moved to another option or election.
 #pragma once
@@ -25,7 +28,8 @@
 
 namespace minga::verify {
 
-/// totals[c][o] for contest c, option o (0-based), over cast ballots only.
+/// totals[c][o] for contest c, result o (0-based; the options, or the results of a
+/// ranked or quadratic contest), over cast ballots only.
 struct MINGA_EXPORT EncryptedTally {
   std::uint64_t cast_ballots = 0;
   std::vector<std::vector<Ciphertext>> totals;
@@ -38,9 +42,6 @@ MINGA_EXPORT EncryptedTally aggregate(const ElectionContext& context, std::span<
 /// a + b option by option (partial sums of disjoint batches of ballots);
 /// Error(Errc::mismatch) when their contests or options differ in number.
 MINGA_EXPORT EncryptedTally add_tallies(const EncryptedTally& a, const EncryptedTally& b);
-
-/// The largest total an option can reach: cast ballots x min(R, L) of its contest.
-MINGA_EXPORT std::uint64_t total_bound(const ManifestContest& contest, std::uint64_t cast_ballots);
 
 /// A guardian taking part in decryption: its index and its share z_l.
 struct MINGA_EXPORT GuardianShare {
