@@ -454,12 +454,13 @@ MINGA_EXPORT int minga_election_add_quadratic(minga_election *election, size_t n
  * the STV family round by round, Condorcet methods and Borda. Raw marks
  * (skipped ranks, overvotes, repeated candidates, write-ins) are read at
  * counting time by the ballot rules below. The count is named by a small JSON
- * object, the spec; every key is optional, null means "not given", and an
- * unknown key fails with MINGA_EINVAL naming it:
+ * object, the spec; every key is optional, null means "not given" (but for
+ * "max_skipped", where it means no limit), and an unknown key fails with
+ * MINGA_EINVAL naming it:
  *
  *   "method"              "irv" (default), "plurality", "sequential-irv",
  *                         "bottoms-up", "wigm" (also "stv"), "gregory",
- *                         "wigm-generic", "wigm-prf", "wigm-prf-batch",
+ *                         "wigm-generic", "wigm-prf", "wigm-prf-batch", "minneapolis-stv",
  *                         "scottish-stv", "irish-stv", "meek", "meek-exact", "warren",
  *                         "condorcet", "smith", "schulze", "ranked-pairs",
  *                         "minimax", "copeland", "borda"
@@ -470,7 +471,9 @@ MINGA_EXPORT int minga_election_add_quadratic(minga_election *election, size_t n
  *   "max_skipped" 0, "write_ins" "skip"):
  *   "overvote"            "exhaust_immediately" (default), "skip_to_next_rank",
  *                         "exhaust_if_multiple_continuing"
- *   "max_skipped"         consecutive skipped ranks tolerated (default: any)
+ *   "max_skipped"         consecutive skipped ranks tolerated; "unlimited" or
+ *                         null: any (left out: the method's reading, any but
+ *                         for irish-stv)
  *   "duplicate"           a repeated candidate: "skip" (default) or "exhaust"
  *   "max_rankings"        ranks a voter may use; a mark beyond is an error
  *   "write_ins"           "candidate" (default: one pseudo-candidate,
@@ -483,15 +486,19 @@ MINGA_EXPORT int minga_election_add_quadratic(minga_election *election, size_t n
  *                         after "backwards," or "forwards," (look back over
  *                         earlier rounds first; scottish-stv does
  *                         "backwards,stop" by default, irish-stv
- *                         "forwards,stop")
+ *                         "forwards,stop") or "aafd,"; "new-zealand" (meek,
+ *                         meek-exact, warren): New Zealand's Schedule 1A,
+ *                         ahead at first difference, then its PRNs
  *   "seed"                the published seed of a random tie-break
  *   "batch"               irv, sequential-irv, bottoms-up: batch elimination
  *   "continue_until_two"  irv, sequential-irv
  *   "share"               bottoms-up: winners once all hold this share of
  *                         the votes, exact ("3/20", "0.15")
  *   "quota"               wigm: "droop" (default), "hagenbach-bischoff",
- *                         "hare", "exact-droop"
- *   "decimals"            wigm: places kept in transfer values, 0..20 (default 4)
+ *                         "hare", "exact-droop"; gregory: "droop" (default),
+ *                         "hare", "hb", "dynamic"
+ *   "decimals"            wigm: places kept in transfer values, 0..20 (default 4);
+ *                         gregory: fixed-point places (default: exact)
  *   "paper_seed"          irish-stv: mix the papers with this published seed
  *                         before the first count (default: input order)
  *

@@ -80,6 +80,19 @@ class JsonSpec {
     return v->get<bool>();
   }
 
+  /// True when `key` is given as null (the accessors treat it as absent; a key can give null a meaning).
+  bool is_null(std::string_view key) const {
+    auto it = object_.find(std::string(key));
+    return it != object_.end() && it->is_null();
+  }
+
+  /// The value of `key` when it is a string (nullopt for anything else, without refusing it).
+  std::optional<std::string> if_text(std::string_view key) const {
+    const nlohmann::json* v = find(key);
+    if (!v || !v->is_string()) return std::nullopt;
+    return v->get<std::string>();
+  }
+
   /// A JSON integer in [low, high].
   std::optional<std::uint32_t> whole(std::string_view key, std::uint32_t low, std::uint32_t high) const {
     const nlohmann::json* v = find(key);

@@ -18,10 +18,11 @@ namespace minga::ranked {
 
 namespace {
 
-constexpr std::array<std::string_view, 21> kMethods = {
+constexpr std::array<std::string_view, 22> kMethods = {
     "plurality",    "irv",          "sequential-irv", "bottoms-up", "wigm",     "gregory",   "wigm-generic",
     "wigm-prf",     "wigm-prf-batch", "scottish-stv", "meek",       "meek-exact", "warren",  "condorcet",
-    "smith",        "schulze",      "ranked-pairs",   "minimax",    "copeland", "borda",     "irish-stv"};
+    "smith",        "schulze",      "ranked-pairs",   "minimax",    "copeland", "borda",     "irish-stv",
+    "minneapolis-stv"};
 
 [[noreturn]] void refuse(std::string_view field, const std::string& reason) {
   throw Error(Errc::invalid_argument, Location{{}, 0, std::string(field)}, reason);
@@ -59,7 +60,13 @@ void check_options_fit(const std::string& method, const CountSpec& spec) {
       refuse(*rule, method + " reads the marks its own way and takes no ballot rules");
   if (spec.share && method != "bottoms-up") refuse("share", "only bottoms-up takes a share, not " + method);
   if (spec.quota && method != "wigm") refuse("quota", "only wigm takes a quota, not " + method);
-  if (spec.decimals && method != "wigm") refuse("decimals", "only wigm takes decimals, not " + method);
+  if (spec.gregory_quota && method != "gregory") refuse("quota", "only gregory takes a Gregory quota, not " + method);
+  if (spec.decimals && method != "wigm" && method != "gregory")
+    refuse("decimals", "only wigm and gregory take decimals, not " + method);
+  if (spec.tie_break && spec.tie_break->final == TieFinal::new_zealand_prn && method != "meek" &&
+      method != "meek-exact" && method != "warren")
+    refuse("tie_break", "nz-prn (New Zealand's Schedule 1A PRNs) needs the steps of a Meek count "
+                        "(meek, meek-exact, warren), not " + method);
   if (spec.batch_elimination && method != "irv" && method != "sequential-irv" && method != "bottoms-up")
     refuse("batch", "only irv, sequential-irv and bottoms-up take batch elimination, not " + method);
   if (spec.continue_until_two && method != "irv" && method != "sequential-irv")
@@ -117,12 +124,15 @@ Result count(const Election& election, const CountSpec& spec) {
     return wigm(election, options);
   }
   if (method == "gregory" || method == "wigm-generic" || method == "wigm-prf" || method == "wigm-prf-batch") {
-    GregoryStvOptions options = method == "gregory"        ? gregory_exact_options(seats, GregoryQuota::droop, tie_break)
-                                : method == "wigm-generic" ? droop_wigm_options(seats, tie_break)
-                                                           : prf_wigm_options(seats, method == "wigm-prf-batch", tie_break);
+    GregoryStvOptions options =
+        method == "gregory"        ? gregory_exact_options(seats, spec.gregory_quota.value_or(GregoryQuota::droop), tie_break)
+        : method == "wigm-generic" ? droop_wigm_options(seats, tie_break)
+                                   : prf_wigm_options(seats, method == "wigm-prf-batch", tie_break);
+    if (method == "gregory" && spec.decimals) options.decimals = spec.decimals;
     options.ballots = spec.ballots;
     return gregory_stv(election, options);
   }
+  if (method == "minneapolis-stv") return minneapolis_stv(election, MinneapolisStvOptions{spec.ballots, tie_break, seats});
   if (method == "scottish-stv") {
     ScottishStvOptions options;
     options.ballots = spec.ballots;

@@ -91,6 +91,10 @@ class MeekCounter {
 
   /// One round's iterations (steps 1-5 of meek.hpp). Returns why they ended;
   /// `elected` and `batch` receive the candidates concerned.
+  /// Keeps every step's (iteration's) votes in `log` from now on (the New Zealand tie-break
+  /// looks back step by step and draws the current step's PRNs).
+  void log_steps(std::vector<std::vector<Rational>>* log) { steps_ = log; }
+
   std::string iterate(std::vector<std::uint32_t>& elected, std::vector<std::uint32_t>& batch,
                       std::uint32_t& iterations) {
     Rational last_surplus(valid_);
@@ -98,6 +102,12 @@ class MeekCounter {
     for (;;) {
       ++iterations;
       distribute();
+      if (steps_) {
+        std::vector<Rational> totals(n_);
+        for (std::uint32_t c = 0; c < n_; ++c)
+          if (state_[c] != State::excluded) totals[c] = votes_[c];
+        steps_->push_back(std::move(totals));
+      }
       Rational total = 0;
       for (std::uint32_t c = 0; c < n_; ++c)
         if (state_[c] != State::excluded) total += votes_[c];
@@ -248,6 +258,7 @@ class MeekCounter {
   std::vector<State> state_;
   std::vector<Rational> keep_, votes_;
   Rational residual_, quota_, surplus_, kept_;
+  std::vector<std::vector<Rational>>* steps_ = nullptr;
 };
 
 
@@ -301,7 +312,16 @@ MeekCount meek_count(const Election& election, const MeekOptions& options) {
   result.notes.push_back(std::string("tie-break: ") + look_back_name(options.tie_break.look_back) + ", then " +
                          tie_final_name(options.tie_break.final));
   TieBreaker ties(options.tie_break, result.candidates);
-  std::vector<std::vector<Rational>> history;
+  std::vector<std::vector<Rational>> history;  // each round's last totals
+  // New Zealand ties (Schedule 1A cl. 40, 48) count steps: every iteration is one, the first
+  // (all keep factors 1) the count of first preferences.
+  const bool by_steps = options.tie_break.look_back == LookBack::ahead_at_first_difference ||
+                        options.tie_break.final == TieFinal::new_zealand_prn;
+  std::vector<std::vector<Rational>> steps;
+  if (by_steps) {
+    counter.log_steps(&steps);
+    ties.number_steps_for_new_zealand(options.seats, counter.valid());
+  }
 
   auto count_of = [&](State s) {
     std::size_t k = 0;
@@ -348,7 +368,7 @@ MeekCount meek_count(const Election& election, const MeekOptions& options) {
           tied.push_back(c);
       std::optional<TieRecord> tie;
       if (tied.size() > 1) {
-        tie = ties.choose(tied, true, history);
+        tie = ties.choose(tied, true, by_steps ? steps : history);
         if (!tie) {
           result.unresolved_tie = TieRecord{tied, tied.front(), true, "stop"};
           result.rounds.push_back(std::move(round));

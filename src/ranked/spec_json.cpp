@@ -44,7 +44,12 @@ CountSpec count_spec_from_json(std::string_view text) {
   rules = default_ballot_rules(spec.method);
   if (auto r = s.text("overvote"))
     rules.overvote = about_spec_key("overvote", [&] { return overvote_rule_from_name(with(*r, '_')); });
-  if (auto n = s.whole("max_skipped", 0, 1000000)) rules.max_skipped_ranks = n;
+  // max_skipped: absent keeps the method's reading; null or "unlimited" lifts the limit.
+  const std::optional<std::string> skipped_word = s.if_text("max_skipped");
+  if (s.is_null("max_skipped") || skipped_word == "unlimited") rules.max_skipped_ranks.reset();
+  else if (skipped_word)
+    refuse_spec_key("max_skipped", "must be a whole number 0..1000000, \"unlimited\" or null, not \"" + *skipped_word + "\"");
+  else if (auto n = s.whole("max_skipped", 0, 1000000)) rules.max_skipped_ranks = n;
   if (auto r = s.text("duplicate"))
     rules.duplicate = about_spec_key("duplicate", [&] { return duplicate_rule_from_name(*r); });
   if (auto n = s.whole("max_rankings", 1, 1000000)) rules.max_rankings = n;
@@ -61,7 +66,12 @@ CountSpec count_spec_from_json(std::string_view text) {
   if (auto f = s.flag("batch")) spec.batch_elimination = *f;
   if (auto f = s.flag("continue_until_two")) spec.continue_until_two = *f;
   spec.share = s.exact("share");
-  if (auto q = s.text("quota")) spec.quota = about_spec_key("quota", [&] { return quota_from_name(with(*q, '-')); });
+  if (auto q = s.text("quota")) {
+    if (with(spec.method, '-') == "gregory")
+      spec.gregory_quota = about_spec_key("quota", [&] { return gregory_quota_from_name(with(*q, '-')); });
+    else
+      spec.quota = about_spec_key("quota", [&] { return quota_from_name(with(*q, '-')); });
+  }
   spec.decimals = s.whole("decimals", 0, 20);
   spec.paper_seed = s.text_or_integer("paper_seed");
   return spec;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <string>
 
 #include "minga/core/error.hpp"
 #include "minga/core/random.hpp"
@@ -15,6 +16,7 @@ const char* look_back_name(LookBack look_back) noexcept {
     case LookBack::none: return "none";
     case LookBack::previous_rounds_backwards: return "previous_rounds_backwards";
     case LookBack::first_difference_forwards: return "first_difference_forwards";
+    case LookBack::ahead_at_first_difference: return "ahead_at_first_difference";
   }
   return "?";
 }
@@ -27,6 +29,7 @@ const char* tie_final_name(TieFinal final) noexcept {
     case TieFinal::rctab_random: return "rctab_random";
     case TieFinal::rctab_permutation: return "rctab_permutation";
     case TieFinal::lot_order: return "lot_order";
+    case TieFinal::new_zealand_prn: return "new_zealand_prn";
   }
   return "?";
 }
@@ -35,7 +38,11 @@ TieBreak tie_break_from_name(std::string_view name, std::string seed) {
   TieBreak policy;
   policy.seed = std::move(seed);
   std::string_view rest = name;
-  if (rest.rfind("backwards,", 0) == 0) {
+  if (rest == "new-zealand") rest = "aafd,nz-prn";
+  if (rest.rfind("aafd,", 0) == 0) {
+    policy.look_back = LookBack::ahead_at_first_difference;
+    rest.remove_prefix(5);
+  } else if (rest.rfind("backwards,", 0) == 0) {
     policy.look_back = LookBack::previous_rounds_backwards;
     rest.remove_prefix(10);
   } else if (rest.rfind("forwards,", 0) == 0) {
@@ -48,10 +55,12 @@ TieBreak tie_break_from_name(std::string_view name, std::string seed) {
   else if (rest == "rctab-random") policy.final = TieFinal::rctab_random;
   else if (rest == "rctab-permutation") policy.final = TieFinal::rctab_permutation;
   else if (rest == "lot-order") policy.final = TieFinal::lot_order;
+  else if (rest == "nz-prn") policy.final = TieFinal::new_zealand_prn;
   else
     throw Error(Errc::invalid_argument,
                 "unknown tie-break \"" + std::string(name) +
-                    "\" (accepted: [backwards,|forwards,]stop|candidate-order|random|rctab-random|rctab-permutation|lot-order)");
+                    "\" (accepted: [backwards,|forwards,|aafd,]stop|candidate-order|random|rctab-random|"
+                    "rctab-permutation|lot-order|nz-prn, or new-zealand)");
   if ((policy.final == TieFinal::seeded_random || policy.final == TieFinal::rctab_random ||
        policy.final == TieFinal::rctab_permutation) &&
       policy.seed.empty())
@@ -91,6 +100,48 @@ std::int32_t JavaRandom::next_int(std::int32_t bound) {
   return value;
 }
 
+// ---- New Zealand PRNs (Local Electoral Regulations 2001, Schedule 1A, cl. 41-48) ----------
+
+NewZealandPrng::NewZealandPrng(std::uint32_t candidates, std::uint32_t vacancies, std::uint64_t valid_documents)
+    : x_(static_cast<std::uint32_t>((std::uint64_t{candidates} + 5) % 30269)),  // cl. 42 (rem keeps the value)
+      y_(static_cast<std::uint32_t>(vacancies % 30307)),
+      z_(static_cast<std::uint32_t>((valid_documents % 30323 + 1000 * (valid_documents % 10)) % 30323)) {}
+
+std::int32_t NewZealandPrng::next() {  // cl. 43
+  x_ = 171 * x_ % 30269;
+  y_ = 172 * y_ % 30307;
+  z_ = 170 * z_ % 30323;
+  return static_cast<std::int32_t>(10000 * x_ / 30269 + 10000 * y_ / 30307 + 10000 * z_ / 30323);
+}
+
+std::vector<std::int32_t> NewZealandPrng::first_step_prns(std::uint32_t candidates, std::uint32_t vacancies,
+                                                          std::uint64_t valid_documents) {
+  constexpr std::uint32_t kDistinct = 29998;  // rc is 0..29 997
+  if (candidates > kDistinct)
+    throw Error(Errc::invalid_argument, "the New Zealand PRN method numbers at most 29998 candidates, not " +
+                                            std::to_string(candidates));
+  NewZealandPrng generator(candidates, vacancies, valid_documents);
+  for (int i = 0; i < 4; ++i) (void)generator.next();  // cl. 44
+  std::vector<std::int32_t> prns;
+  std::vector<char> taken(kDistinct, 0);
+  // cl. 45-47. The three component generators have periods 30 268, 30 306 and 30 322, so the
+  // values repeat only after about 7 x 10^12 draws; the bound turns an impossible case into an error.
+  std::uint64_t draws = 0;
+  while (prns.size() < candidates) {
+    const std::int32_t rc = generator.next();
+    if (++draws > 100000000)
+      throw Error(Errc::invalid_argument, "the New Zealand PRN method found no free number for a candidate");
+    if (taken[static_cast<std::size_t>(rc)]) continue;
+    taken[static_cast<std::size_t>(rc)] = 1;
+    prns.push_back(rc);
+  }
+  return prns;
+}
+
+std::int32_t NewZealandPrng::at_step(std::int32_t first_step_prn, std::uint64_t step) noexcept {
+  return step % 2 == 1 ? first_step_prn : 10000 - first_step_prn;  // cl. 48, applied step - 1 times
+}
+
 // ---- TieBreaker ---------------------------------------------------------------
 
 struct TieBreaker::State {
@@ -100,6 +151,7 @@ struct TieBreaker::State {
   std::unique_ptr<JavaRandom> java;
   std::vector<std::uint32_t> permutation_rank;  // rctab_permutation: candidate -> place (0 = most favoured)
   std::vector<std::uint32_t> order_rank;        // candidate_order: candidate -> place
+  std::vector<std::int32_t> nz_prns;            // new_zealand_prn: each candidate's PRN at step 1
 };
 
 namespace {
@@ -117,6 +169,18 @@ std::vector<std::uint32_t> sorted_by_name(std::vector<std::uint32_t> ids, const 
   // which byte order of UTF-8 preserves.
   std::sort(ids.begin(), ids.end(), [&](auto a, auto b) { return names[a] < names[b]; });
   return ids;
+}
+
+/// The candidates of `left` with the lowest (for_exclusion) or highest total in `totals`.
+std::vector<AlternativeIndex> extreme_at(const std::vector<Rational>& totals, const std::vector<AlternativeIndex>& left,
+                                         bool for_exclusion) {
+  auto value = [&](AlternativeIndex c) { return c < totals.size() ? totals[c] : Rational(0); };
+  Rational extreme = value(left.front());
+  for (auto c : left) extreme = for_exclusion ? std::min(extreme, value(c)) : std::max(extreme, value(c));
+  std::vector<AlternativeIndex> kept;
+  for (auto c : left)
+    if (value(c) == extreme) kept.push_back(c);
+  return kept;
 }
 
 }  // namespace
@@ -150,7 +214,8 @@ TieBreaker::TieBreaker(TieBreak policy, std::vector<std::string> names) : state_
         if (s.policy.order.empty()) s.order_rank[c] = c;
       break;
     }
-    case TieFinal::stop: break;
+    case TieFinal::stop:
+    case TieFinal::new_zealand_prn: break;
   }
 }
 
@@ -160,6 +225,12 @@ TieBreaker& TieBreaker::operator=(TieBreaker&&) noexcept = default;
 
 const TieBreak& TieBreaker::policy() const noexcept { return state_->policy; }
 
+void TieBreaker::number_steps_for_new_zealand(std::uint32_t vacancies, std::uint64_t valid_documents) {
+  State& s = *state_;
+  if (s.policy.final == TieFinal::new_zealand_prn)
+    s.nz_prns = NewZealandPrng::first_step_prns(static_cast<std::uint32_t>(s.names.size()), vacancies, valid_documents);
+}
+
 std::optional<TieRecord> TieBreaker::choose(std::span<const AlternativeIndex> tied, bool for_exclusion,
                                             std::span<const std::vector<Rational>> history) {
   State& s = *state_;
@@ -168,25 +239,24 @@ std::optional<TieRecord> TieBreaker::choose(std::span<const AlternativeIndex> ti
   record.for_exclusion = for_exclusion;
   std::vector<AlternativeIndex> left(tied.begin(), tied.end());
 
-  if (s.policy.look_back != LookBack::none && !history.empty()) {
+  if (s.policy.look_back != LookBack::none) {
+    // Rounds (steps) in the policy's order. Every look-back keeps, at a round where the tied
+    // candidates differ, those with the extreme total; AAFD (Schedule 1A cl. 40) stops at the
+    // first such round even when several are left, the others narrow on.
     const bool backwards = s.policy.look_back == LookBack::previous_rounds_backwards;
+    const bool aafd = s.policy.look_back == LookBack::ahead_at_first_difference;
     for (std::size_t step = 0; step < history.size() && left.size() > 1; ++step) {
       const std::size_t r = backwards ? history.size() - 1 - step : step;
-      const auto& totals = history[r];
-      auto value = [&](AlternativeIndex c) { return c < totals.size() ? totals[c] : Rational(0); };
-      Rational extreme = value(left.front());
-      for (auto c : left) extreme = for_exclusion ? std::min(extreme, value(c)) : std::max(extreme, value(c));
-      std::vector<AlternativeIndex> kept;
-      for (auto c : left)
-        if (value(c) == extreme) kept.push_back(c);
-      if (kept.size() < left.size()) {
-        left = std::move(kept);
-        if (left.size() == 1) {
-          record.chosen = left.front();
-          record.how = "round " + std::to_string(r + 1) + " totals";
-          return record;
-        }
+      std::vector<AlternativeIndex> kept = extreme_at(history[r], left, for_exclusion);
+      if (kept.size() == left.size()) continue;
+      left = std::move(kept);
+      if (left.size() == 1) {
+        record.chosen = left.front();
+        record.how = aafd ? "ahead at first difference (step " + std::to_string(r + 1) + ")"
+                          : "round " + std::to_string(r + 1) + " totals";
+        return record;
       }
+      if (aafd) break;
     }
   }
 
@@ -217,6 +287,24 @@ std::optional<TieRecord> TieBreaker::choose(std::span<const AlternativeIndex> ti
       std::sort(left.begin(), left.end());
       record.chosen = left[s.seeded->below(left.size())];
       record.how = "seeded random (" + s.policy.seed + ")";
+      return record;
+    }
+    case TieFinal::new_zealand_prn: {
+      if (s.nz_prns.empty())
+        throw Error(Errc::invalid_argument,
+                    "tie-break nz-prn: only a count that numbers its steps as New Zealand's Schedule 1A does "
+                    "(meek) can draw its pseudo-random numbers");
+      const std::uint64_t step = std::max<std::size_t>(history.size(), 1);
+      auto prn = [&](AlternativeIndex c) { return NewZealandPrng::at_step(s.nz_prns.at(c), step); };
+      // cl. 19 excludes the lowest PRN. Electing by PRN is not a case minga's counts bring
+      // here (Meek elects every candidate over the quota at once); it would take the highest.
+      auto cmp = [&](auto a, auto b) { return prn(a) < prn(b); };
+      record.chosen = for_exclusion ? *std::min_element(left.begin(), left.end(), cmp)
+                                    : *std::max_element(left.begin(), left.end(), cmp);
+      record.how = "New Zealand PRN at step " + std::to_string(step) + " (";
+      for (std::size_t i = 0; i < left.size(); ++i)
+        record.how += (i ? ", " : "") + s.names.at(left[i]) + " " + std::to_string(prn(left[i]));
+      record.how += ")";
       return record;
     }
     case TieFinal::rctab_random: {

@@ -65,3 +65,47 @@ def test_irish_stv_takes_a_paper_seed_and_other_methods_refuse_it():
     with pytest.raises(minga.MingaError) as info:
         minga.tally(e, "irv", paper_seed="dail-2002")
     assert info.value.field == "paper_seed"
+
+
+def gap_election() -> minga.Election:
+    # 3 Ana; 2 Cid, a skipped rank, Ben; 2 Ben. Irish STV, 1 seat: quota floor(7/2) + 1 = 4.
+    e = minga.Election("ranked", ["Ana", "Ben", "Cid"])
+    e.add_rankings([["Ana"], ["Cid", None, "Ben"], ["Ben"]], counts=[3, 2, 2])
+    return e
+
+
+def test_max_skipped_left_out_keeps_the_methods_reading_unlimited_lifts_it():
+    e = gap_election()
+    ties = "forwards,candidate-order"  # Ben and Cid tie at 2: the later candidate, Cid, is excluded
+    # Left out: irish-stv reads as the Act does (a gap ends the paper): Cid's papers go nowhere,
+    # Ben (2) is excluded next and Ana is elected.
+    assert minga.tally(e, "irish-stv", tie_break=ties).winners == ("Ana",)
+    # "unlimited" (and one allowed gap): Cid's 2 papers reach Ben, 2 + 2 = 4 is the quota.
+    for allowed in ("unlimited", 1):
+        assert minga.tally(e, "irish-stv", tie_break=ties, max_skipped=allowed).winners == ("Ben",)
+    assert minga.tally(e, "irish-stv", tie_break=ties, max_skipped=0).winners == ("Ana",)
+    # The C ABI's JSON itself: null is "unlimited", not "not given".
+    base = '"method": "irish-stv", "tie_break": "forwards,candidate-order"'
+    spec_null = minga.TallyResult.from_json(minga._minga._ranked_count(e, '{' + base + ', "max_skipped": null}'))
+    spec_absent = minga.TallyResult.from_json(minga._minga._ranked_count(e, '{' + base + '}'))
+    assert (spec_null.winners, spec_absent.winners) == (("Ben",), ("Ana",))
+    with pytest.raises(minga.MingaError) as info:
+        minga._minga._ranked_count(e, '{"max_skipped": "many"}')
+    assert info.value.field == "max_skipped" and "unlimited" in str(info.value)
+    with pytest.raises(TypeError):
+        minga.tally(e, "irish-stv", max_skipped="many")
+
+
+def test_new_zealand_tie_break_for_meek():
+    # Worked by hand in tests/unit/test_ranked_new_zealand.cpp (Schedule 1A cl. 19, 40-48):
+    # 2 seats; A 2, B 2, C 2, D 1, E 1, F 1; step-1 PRNs A 13795, B 25323, C 17840, D 24760,
+    # E 13481, F 17218; E, then D (step 2, inverted), then F, then B (step 4, inverted) are excluded.
+    e = minga.Election("ranked", ["A", "B", "C", "D", "E", "F"])
+    e.add_rankings([["A"], ["B"], ["C"], ["D"], ["E"], ["F"]], counts=[2, 2, 2, 1, 1, 1])
+    r = minga.tally(e, "meek", seats=2, tie_break="new-zealand")
+    assert r.winners == ("A", "C")
+    excluded = [a.candidate for rd in r.rounds for a in rd.actions if a.kind == "excluded"]
+    assert excluded == ["E", "D", "F", "B"]
+    with pytest.raises(minga.MingaError) as info:
+        minga.tally(e, "irv", tie_break="nz-prn")
+    assert info.value.field == "tie_break"

@@ -9,6 +9,7 @@
 
 #include "minga/core/error.hpp"
 #include "minga/ranked/count.hpp"
+#include "minga/ranked/result.hpp"
 #include "minga/ranked/spec_json.hpp"
 #include "ranked_test_util.hpp"
 
@@ -122,8 +123,16 @@ TEST_CASE("Every key of a count spec reaches its CountSpec field", "[ranked][cou
   const CountSpec irish = count_spec_from_json(R"({"method": "irish_stv"})");
   CHECK(irish.ballots.max_skipped_ranks == 0u);
   CHECK(irish.ballots.write_in == WriteInRule::skip);
-  CHECK(count_spec_from_json(R"({"method": "irish-stv", "max_skipped": null})").ballots.max_skipped_ranks == 0u);
   CHECK(count_spec_from_json(R"({"method": "irish-stv", "max_skipped": 2})").ballots.max_skipped_ranks == 2u);
+  // max_skipped left out keeps the method's reading; null or "unlimited" lifts the limit.
+  CHECK_FALSE(count_spec_from_json(R"({"method": "irish-stv", "max_skipped": null})").ballots.max_skipped_ranks);
+  CHECK_FALSE(count_spec_from_json(R"({"method": "irish-stv", "max_skipped": "unlimited"})").ballots.max_skipped_ranks);
+  CHECK_FALSE(count_spec_from_json(R"({"max_skipped": null})").ballots.max_skipped_ranks);
+  // gregory reads "quota" as gregory_stv.hpp's quotas (dynamic among them) and takes decimals.
+  const CountSpec gregory = count_spec_from_json(R"({"method": "gregory", "quota": "dynamic", "decimals": 6})");
+  CHECK(gregory.gregory_quota == GregoryQuota::dynamic);
+  CHECK_FALSE(gregory.quota);
+  CHECK(gregory.decimals == 6u);
 }
 
 TEST_CASE("A bad count spec is an Error naming the key, with what it accepts", "[ranked][count]") {
@@ -147,6 +156,9 @@ TEST_CASE("A bad count spec is an Error naming the key, with what it accepts", "
       {R"({"seats": -1})", "seats", "must be a whole number 0..1000000, not -1"},
       {R"({"seats": 1000001})", "seats", "must be a whole number 0..1000000"},
       {R"({"max_skipped": 1.5})", "max_skipped", "must be a whole number"},
+      {R"({"max_skipped": "lots"})", "max_skipped", "must be a whole number 0..1000000, \"unlimited\" or null, not \"lots\""},
+      {R"({"tie_break": "aafd,"})", "tie_break", "unknown tie-break"},
+      {R"({"tie_break": "new-zealand", "seed": "1"})", "seed", "goes with a random"},
       {R"({"max_rankings": 0})", "max_rankings", "must be a whole number 1..1000000, not 0"},
       {R"({"decimals": 21})", "decimals", "must be a whole number 0..20, not 21"},
       {R"({"batch": "yes"})", "batch", "must be true or false"},
@@ -282,4 +294,22 @@ TEST_CASE("count() refuses a method it does not know and options the method cann
   CHECK(settled.winner_names() == std::vector<std::string>{"A"});
   REQUIRE(settled.ties.size() == 1);
   CHECK(settled.ties[0].chosen == 2u);  // the later candidate leaves
+}
+
+TEST_CASE("count() takes every STV rule the command line names: gregory's quotas and decimals, minneapolis-stv",
+          "[ranked][count]") {
+  const Election e = stv_election();
+  // The spec reaches the same options the rule's own function takes.
+  GregoryStvOptions hare = gregory_exact_options(2, GregoryQuota::hare);
+  hare.decimals = 3;
+  const Result direct = gregory_stv(e, hare);
+  const Result spec = count(e, count_spec_from_json(R"({"method": "gregory", "seats": 2, "quota": "hare", "decimals": 3})"));
+  CHECK(to_json(spec) == to_json(direct));
+  CHECK(spec.rounds[0].threshold == q(31, 2));  // Hare: 31/2, not Droop's 11
+  CHECK(to_json(count(e, count_spec_from_json(R"({"method": "minneapolis-stv", "seats": 2})"))) ==
+        to_json(minneapolis_stv(e, MinneapolisStvOptions{{}, {}, 2})));
+  for (const char* bad : {R"({"method": "irv", "decimals": 2})", R"({"method": "wigm", "quota": "dynamic"})"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(count(e, count_spec_from_json(bad)), Error);
+  }
 }

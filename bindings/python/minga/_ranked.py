@@ -44,6 +44,7 @@ STV_RULES: Dict[str, str] = {
     "wigm-generic": "wigm-generic",
     "wigm-prf": "wigm-prf",
     "wigm-prf-batch": "wigm-prf-batch",
+    "minneapolis": "minneapolis-stv",
     "scottish": "scottish-stv",
     "irish": "irish-stv",
     "meek": "meek",
@@ -241,7 +242,7 @@ def tally(
     rules: Optional[str] = None,
     seats: Optional[int] = None,
     overvote: Optional[str] = None,
-    max_skipped: Optional[int] = None,
+    max_skipped: Union[int, str, None] = None,
     duplicate: Optional[str] = None,
     max_rankings: Optional[int] = None,
     write_ins: Optional[str] = None,
@@ -257,29 +258,36 @@ def tally(
     """Counts ranked ballots by ``method`` and returns a TallyResult (winners, rounds, exact values).
 
     method: plurality, irv, sequential-irv, bottoms-up, stv (with ``rules`` = rctab/wigm, gregory,
-    wigm-generic, wigm-prf, wigm-prf-batch, scottish, irish, meek, meek-exact, warren), wigm, scottish-stv,
-    irish-stv, meek, meek-exact, warren, condorcet, smith,
+    wigm-generic, wigm-prf, wigm-prf-batch, minneapolis, scottish, irish, meek, meek-exact, warren), wigm,
+    minneapolis-stv, scottish-stv, irish-stv, meek, meek-exact, warren, condorcet, smith,
     schulze, ranked-pairs, minimax, copeland, borda ("_" or "-" alike; see ALIASES).
     seats: defaults to the election's seats, else 1.
-    Ballot rules (defaults as RCTab's, see docs/ranked.md): overvote = exhaust_immediately |
-    skip_to_next_rank | exhaust_if_multiple_continuing; max_skipped (None = unlimited);
+    Ballot rules (defaults as RCTab's, see docs/ranked.md; None = the method's own reading):
+    overvote = exhaust_immediately | skip_to_next_rank | exhaust_if_multiple_continuing;
+    max_skipped = N or "unlimited" (None: unlimited, except irish-stv, which reads 0 as the Act does);
     duplicate = skip | exhaust; max_rankings; write_ins = candidate | skip.
-    tie_break: [backwards,|forwards,]stop | candidate-order | random | rctab-random |
-    rctab-permutation (default stop: the result reports the tie), seed for the random ones.
+    tie_break: [backwards,|forwards,|aafd,]stop | candidate-order | random | rctab-random |
+    rctab-permutation | lot-order, or new-zealand (meek, meek-exact, warren: Schedule 1A's ahead at
+    first difference, then its pseudo-random numbers) (default stop: the result reports the tie),
+    seed for the random ones.
     batch / continue_until_two: IRV options; percent: bottoms-up viability share (exact, e.g. 15);
-    quota (droop, hagenbach-bischoff, hare, exact-droop) and decimals: wigm; paper_seed: irish-stv
+    quota (droop, hagenbach-bischoff, hare, exact-droop) and decimals: wigm (gregory: quota droop,
+    hare, hb, dynamic; decimals = fixed point); paper_seed: irish-stv
     (mix the papers with this published seed; default: input order).
     """
     share = None if percent is None else _exact(percent, "percent") / 100
     spec = {
         "method": method_name(method, rules), "seats": _whole(seats, "seats"), "overvote": overvote,
-        "max_skipped": _whole(max_skipped, "max_skipped"), "duplicate": duplicate,
+        "max_skipped": max_skipped if max_skipped == "unlimited" else _whole(max_skipped, "max_skipped"),
+        "duplicate": duplicate,
         "max_rankings": _whole(max_rankings, "max_rankings"), "write_ins": write_ins, "tie_break": tie_break,
         "seed": seed, "batch": bool(batch), "continue_until_two": bool(continue_until_two),
         "share": None if share is None else f"{share.numerator}/{share.denominator}", "quota": quota,
         "decimals": _whole(decimals, "decimals"), "paper_seed": paper_seed,
     }
     # The keys are minga.h's minga_ranked_count spec, read by the one C++ reader (ranked/spec_json.hpp).
+    # None is "not given": the key is left out (a null max_skipped would mean "unlimited").
+    spec = {key: value for key, value in spec.items() if value is not None}
     return TallyResult.from_json(_ranked_count(as_election(profile), json.dumps(spec)))
 
 

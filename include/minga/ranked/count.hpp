@@ -8,13 +8,14 @@
 // Method names (as `minga tally --method`; "_" and "-" alike):
 //   plurality, irv, sequential-irv, bottoms-up, wigm (also "stv"),
 //   gregory, wigm-generic, wigm-prf, wigm-prf-batch (gregory_stv.hpp's presets),
-//   scottish-stv, irish-stv, meek, meek-exact, warren,
+//   minneapolis-stv, scottish-stv, irish-stv, meek, meek-exact, warren,
 //   condorcet, smith, schulze, ranked-pairs, minimax, copeland, borda.
 // Defaults: seats = the election's seats, else 1; tie-break: stop and report
 // the tie (scottish-stv, irish-stv: the statute's look-back first); irish-stv:
 // papers filed in input order unless paper_seed is set; wigm: Droop quota,
 // 4 decimals; gregory: exact, Droop quota; meek: New Zealand rules (9 decimals); meek-exact and warren:
-// exact rationals, omega 10^-10.
+// exact rationals, omega 10^-10. The tie-break "new-zealand" (Schedule 1A's AAFD, then its PRNs)
+// and "nz-prn" go with meek, meek-exact and warren only (tiebreak.hpp).
 #pragma once
 
 #include "minga/export.h"
@@ -27,6 +28,7 @@
 
 #include "minga/ballot/election.hpp"
 #include "minga/core/number.hpp"
+#include "minga/ranked/gregory_stv.hpp"
 #include "minga/ranked/quota.hpp"
 #include "minga/ranked/result.hpp"
 #include "minga/ranked/rules.hpp"
@@ -44,7 +46,9 @@ struct CountSpec {
   bool continue_until_two = false;      ///< irv, sequential-irv
   std::optional<Rational> share;        ///< bottoms-up: winners once all have this share (15% = 3/20)
   std::optional<Quota::Kind> quota;     ///< wigm: the quota (default Droop)
-  std::optional<unsigned> decimals;     ///< wigm: places of transfer values (default 4)
+  std::optional<GregoryQuota> gregory_quota;  ///< gregory: the quota (default Droop; gregory_stv.hpp)
+  std::optional<unsigned> decimals;     ///< wigm: places of transfer values (default 4);
+                                        ///< gregory: fixed-point places (default exact rationals)
   std::optional<std::string> paper_seed;  ///< irish-stv: mix the papers with this published seed (irish_stv.hpp)
 };
 
@@ -58,7 +62,8 @@ MINGA_EXPORT BallotInterpretation default_ballot_rules(std::string_view method);
 
 /// Counts `election` by spec.method. Error(invalid_argument) for an unknown
 /// method (naming the known ones) or an option the method cannot take
-/// (share, quota, decimals, batch or continue_until_two elsewhere; ballot rules other than the
+/// (share, quota, gregory_quota, decimals, batch or continue_until_two elsewhere; the nz-prn
+/// tie-break outside meek, meek-exact and warren; ballot rules other than the
 /// default for meek, meek-exact, warren and the pairwise methods, which read marks their own way);
 /// the method's own errors otherwise.
 MINGA_EXPORT Result count(const Election& election, const CountSpec& spec);

@@ -29,7 +29,13 @@
 //      next iteration runs;
 //   6. a round that ended without an election or a batch excludes the lowest
 //      hopeful; every hopeful within s of the lowest vote counts as tied with
-//      it, and `tie_break` chooses.
+//      it, and `tie_break` chooses. Look-backs visit the rounds' last totals,
+//      except New Zealand's (tiebreak.hpp: "new-zealand", "aafd,...", "nz-prn"),
+//      which visit the steps of Schedule 1A: every iteration is a step, the
+//      first one (all keep factors 1) the count of first preferences. Its PRNs
+//      are seeded with c = all candidates (withdrawn ones too), n = seats and
+//      v = ballots with at least one mark counted, and the tie at step k uses
+//      step k's PRNs (cl. 48).
 // The count ends when the seats are filled or the hopefuls just fill them
 // (they are elected).
 //
