@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 // apps/minga/tally.cpp - `minga tally`: count ranked ballots by a named method, round by round.
+//
+// The options become a count spec (ranked/spec_json.hpp) counted by ranked::count(): the same
+// reading of the same options as the C ABI's minga_ranked_count and Python's minga.tally.
+#include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli.hpp"
 #include "minga/core/error.hpp"
-#include "minga/ranked/condorcet.hpp"
-#include "minga/ranked/gregory_stv.hpp"
-#include "minga/ranked/irish_stv.hpp"
-#include "minga/ranked/irv.hpp"
-#include "minga/ranked/meek.hpp"
+#include "minga/core/number.hpp"
+#include "minga/ranked/count.hpp"
 #include "minga/ranked/rctab.hpp"
-#include "minga/ranked/scottish_stv.hpp"
-#include "minga/ranked/stv.hpp"
+#include "minga/ranked/spec_json.hpp"
 
 namespace minga::cli {
 
@@ -20,149 +21,78 @@ namespace {
 
 using namespace minga::ranked;
 
-std::uint32_t count_option(const Arguments& args, std::string_view name, std::uint32_t fallback) {
-  auto value = args.value(name);
-  if (!value) return fallback;
+std::uint32_t count_option(const Arguments& args, std::string_view name) {
+  const std::string value = args.value(name).value_or("");
   try {
-    const std::uint64_t n = parse_count(*value, name);
+    const std::uint64_t n = parse_count(value, name);
     if (n > 1000000) throw UsageError("--" + std::string(name) + " is too large");
     return static_cast<std::uint32_t>(n);
   } catch (const Error&) {
-    throw UsageError("--" + std::string(name) + " needs a whole number, not '" + *value + "'");
+    throw UsageError("--" + std::string(name) + " needs a whole number, not '" + value + "'");
   }
 }
 
-template <class F>
-auto named(F parse, const std::string& value, std::string_view option) {
-  try {
-    return parse(value);
-  } catch (const Error& e) {
-    throw UsageError("--" + std::string(option) + ": " + e.reason());
+/// The count() method that `--method` (and, for stv, `--rules`) names.
+std::string method_name(const std::string& method, const Arguments& args) {
+  if (method != "stv") {
+    if (args.value("rules")) throw UsageError("--rules goes with --method stv");
+    return method;
   }
+  // --rules picks the STV rule; rctab (weighted inclusive Gregory as RCTab counts) by default
+  const std::string rules = args.value("rules").value_or("rctab");
+  if (rules == "rctab") return "wigm";
+  if (rules == "minneapolis") return "minneapolis-stv";
+  if (rules == "scottish") return "scottish-stv";
+  if (rules == "irish") return "irish-stv";
+  if (rules == "gregory" || rules == "wigm-generic" || rules == "wigm-prf" || rules == "wigm-prf-batch" ||
+      rules == "meek" || rules == "meek-exact" || rules == "warren")
+    return rules;
+  throw UsageError("--rules: unknown STV rules '" + rules +
+                   "' (rctab, gregory, wigm-generic, wigm-prf, wigm-prf-batch, minneapolis, scottish, irish, meek,"
+                   " meek-exact, warren)");
 }
 
-BallotInterpretation interpretation(const Arguments& args, BallotInterpretation rules = {}) {
-  if (auto v = args.value("overvote")) rules.overvote = named(overvote_rule_from_name, *v, "overvote");
-  if (auto v = args.value("duplicate")) rules.duplicate = named(duplicate_rule_from_name, *v, "duplicate");
-  if (auto v = args.value("write-ins")) rules.write_in = named(write_in_rule_from_name, *v, "write-ins");
-  if (auto v = args.value("max-skipped"); v && *v != "unlimited") rules.max_skipped_ranks = count_option(args, "max-skipped", 0);
-  if (args.value("max-rankings")) rules.max_rankings = count_option(args, "max-rankings", 0);
-  return rules;
-}
-
-TieBreak tie_break(const Arguments& args) {
-  const std::string name = args.value("tie-break").value_or("stop");
-  const std::string seed = args.value("seed").value_or("");
-  return named([&](const std::string& n) { return tie_break_from_name(n, seed); }, name, "tie-break");
-}
-
-/// Options with the settings every count reads: ballot rules, tie-break, seats.
-template <class Options>
-Options common_options(const Arguments& args, std::uint32_t seats) {
-  Options options;
-  options.ballots = interpretation(args);
-  options.tie_break = tie_break(args);
-  options.seats = seats;
-  return options;
-}
-
-/// --method stv --rules gregory | wigm-generic | wigm-prf | wigm-prf-batch (gregory_stv.hpp).
-Result gregory_count(const Election& election, const std::string& rules, std::uint32_t seats, const Arguments& args) {
-  GregoryStvOptions options;
-  if (rules == "gregory") {
-    options = gregory_exact_options(seats, GregoryQuota::droop, tie_break(args));
-    if (auto q = args.value("quota")) options.quota = named(gregory_quota_from_name, *q, "quota");
-    if (args.value("decimals")) options.decimals = count_option(args, "decimals", 0);
-  } else if (rules == "wigm-generic") {
-    options = droop_wigm_options(seats, tie_break(args));
-  } else {
-    options = prf_wigm_options(seats, rules == "wigm-prf-batch", tie_break(args));
-  }
-  options.ballots = interpretation(args);
-  return gregory_stv(election, options);
-}
-
-Result count(const Election& election, std::string method, const Arguments& args) {
-  const std::uint32_t seats = count_option(args, "seats", election.seats.value_or(1));
-  if (method == "stv") {  // --rules picks the STV rule; rctab (weighted inclusive Gregory as RCTab counts) by default
-    const std::string rules = args.value("rules").value_or("rctab");
-    if (rules == "gregory" || rules == "wigm-generic" || rules == "wigm-prf" || rules == "wigm-prf-batch")
-      return gregory_count(election, rules, seats, args);
-    if (rules == "minneapolis") return minneapolis_stv(election, common_options<MinneapolisStvOptions>(args, seats));
-    if (rules == "rctab") method = "wigm";
-    else if (rules == "scottish") method = "scottish-stv";
-    else if (rules == "irish") method = "irish-stv";
-    else if (rules == "meek" || rules == "meek-exact" || rules == "warren") method = rules;
-    else
-      throw UsageError("--rules: unknown STV rules '" + rules +
-                       "' (rctab, gregory, wigm-generic, wigm-prf, wigm-prf-batch, minneapolis, scottish, irish, meek,"
-                       " meek-exact, warren)");
-  } else if (args.value("rules")) {
-    throw UsageError("--rules goes with --method stv");
-  }
-  if (args.value("paper-seed") && method != "irish-stv")
-    throw UsageError("--paper-seed goes with --method irish-stv (--rules irish)");
-  if (method == "plurality") {
-    return plurality(election, common_options<PluralityOptions>(args, seats));
-  }
-  if (method == "irv" || method == "sequential-irv") {
-    IrvOptions options;
-    options.ballots = interpretation(args);
-    options.tie_break = tie_break(args);
-    options.batch_elimination = args.has("batch");
-    options.continue_until_two = args.has("continue-until-two");
-    return method == "irv" ? irv(election, options) : sequential_irv(election, seats, options);
-  }
-  if (method == "bottoms-up") {
-    BottomsUpOptions options = common_options<BottomsUpOptions>(args, seats);
-    options.batch_elimination = args.has("batch");
-    if (auto percent = args.value("percent")) options.share = parse_decimal(*percent, "--percent") / 100;
-    return bottoms_up(election, options);
-  }
-  if (method == "wigm") {
-    StvOptions options = common_options<StvOptions>(args, seats);
-    options.decimals = count_option(args, "decimals", 4);
-    options.quota.decimals = options.decimals;
-    if (auto q = args.value("quota")) options.quota.kind = named(quota_from_name, *q, "quota");
-    return wigm(election, options);
-  }
-  if (method == "scottish-stv") {  // the statute's look-back unless --tie-break says otherwise
-    ScottishStvOptions options;
-    options.ballots = interpretation(args);
-    if (args.value("tie-break")) options.tie_break = tie_break(args);
-    options.seats = seats;
-    return scottish_stv(election, options);
-  }
-  if (method == "irish-stv") {  // the Act's ballot reading and look-back unless options say otherwise
-    IrishStvOptions options;
-    options.ballots = interpretation(args, options.ballots);
-    if (args.value("tie-break")) options.tie_break = tie_break(args);
-    options.seats = seats;
-    if (auto seed = args.value("paper-seed")) {
-      options.paper_selection = PaperSelection::seeded_random;
-      options.paper_seed = *seed;
+/// The options as a count spec (ranked/spec_json.hpp), the one reading the C ABI and Python share.
+std::string count_spec_json(const std::string& method, const Arguments& args) {
+  nlohmann::json spec = {{"method", method}};
+  for (std::string_view option : {"overvote", "duplicate", "write-ins", "tie-break", "seed", "quota", "paper-seed"})
+    if (auto v = args.value(option)) {
+      std::string key(option);
+      std::replace(key.begin(), key.end(), '-', '_');
+      spec[key] = *v;
     }
-    return irish_stv(election, options);
-  }
-  if (method == "meek") return meek(election, meek_new_zealand_options(seats, tie_break(args)));
-  if (method == "meek-exact" || method == "warren") {
-    MeekOptions options = meek_exact_options(seats, 10, tie_break(args));
-    if (method == "warren") options.keep = KeepRule::warren;
-    return meek(election, options);
-  }
-  PairwiseMethod pairwise;
+  for (std::string_view option : {"seats", "max-rankings", "decimals"})
+    if (args.value(option)) {
+      std::string key(option);
+      std::replace(key.begin(), key.end(), '-', '_');
+      spec[key] = count_option(args, option);
+    }
+  if (auto v = args.value("max-skipped"))
+    spec["max_skipped"] = *v == "unlimited" ? nlohmann::json("unlimited") : nlohmann::json(count_option(args, "max-skipped"));
+  if (args.has("batch")) spec["batch"] = true;
+  if (args.has("continue-until-two")) spec["continue_until_two"] = true;
+  if (auto percent = args.value("percent")) spec["share"] = to_exact_string(parse_decimal(*percent, "--percent") / 100);
+  return spec.dump();
+}
+
+/// Counts by the spec; an option the spec reader or count() refuses is a usage error naming the option.
+Result count_by_spec(const Election& election, const std::string& spec_json) {
   try {
-    pairwise = pairwise_method_from_name(method);
-  } catch (const Error&) {
-    throw UsageError("--method: unknown method '" + method +
-                     "' (plurality, irv, sequential-irv, bottoms-up, wigm, scottish-stv, irish-stv, meek, meek-exact, warren, condorcet, "
-                     "smith, schulze, ranked-pairs, minimax, copeland, borda, rctab, stv)");
+    return ranked::count(election, count_spec_from_json(spec_json));
+  } catch (const Error& e) {
+    const std::string& key = e.where().field;
+    const bool about_option = e.code() == Errc::invalid_argument && e.where().line == 0 && !key.empty() &&
+                              (e.where().file == "<spec>" || e.where().file.empty());
+    if (!about_option) throw;
+    std::string option = key == "share" ? "percent" : key;
+    std::replace(option.begin(), option.end(), '_', '-');
+    throw UsageError("--" + option + ": " + e.reason());
   }
-  return condorcet_count(election, pairwise, tie_break(args));
 }
 
 int run_tally(const Arguments& args) {
   const std::string method = args.value("method").value_or("irv");
+  const std::string spec = method == "rctab" ? std::string() : count_spec_json(method_name(method, args), args);
   const bool json = args.has("json");
   const auto& files = args.positional();
   if (json && files.size() > 1) std::cout << "[\n";
@@ -180,7 +110,7 @@ int run_tally(const Arguments& args) {
       const auto start = std::chrono::steady_clock::now();
       Election election = read_input(files[i], format_option(args, "format"));
       const auto read = std::chrono::steady_clock::now();
-      result = count(election, method, args);
+      result = count_by_spec(election, spec);
       const auto counted = std::chrono::steady_clock::now();
       if (args.has("time"))
         std::cerr << files[i] << ": read " << std::chrono::duration<double, std::milli>(read - start).count()
@@ -241,8 +171,11 @@ const CommandSpec& tally_command() {
       "                      round's continuing votes)  [droop]\n"
       "  --decimals D        wigm: decimals of transfer values and weights  [4]\n"
       "                      gregory: fixed-point decimals  [exact rationals]\n"
-      "  --tie-break P       [backwards,|forwards,]stop | candidate-order | random |\n"
-      "                      rctab-random | rctab-permutation  [stop: report the tie]\n"
+      "  --tie-break P       [backwards,|forwards,|aafd,]stop | candidate-order | random |\n"
+      "                      rctab-random | rctab-permutation | lot-order, or (meek,\n"
+      "                      meek-exact, warren) new-zealand = aafd,nz-prn: New Zealand's\n"
+      "                      Schedule 1A, ahead at first difference, then its PRNs\n"
+      "                      [stop: report the tie]\n"
       "  --seed S            the published seed of a random tie-break\n"
       "  --paper-seed S      irish: mix the papers with this published seed before the\n"
       "                      first count  [papers filed in input order]\n"
