@@ -198,6 +198,18 @@ RctabContest read_rctab_config(const std::filesystem::path& path) {
   }
   if (contest.winner_election_mode == "bottomsUpUsingPercentageThreshold" && !contest.bottoms_up_percentage)
     reader.fail("rules.multiSeatBottomsUpPercentageThreshold", "bottomsUpUsingPercentageThreshold needs it");
+  // RCTab's own validation refuses these in a multi-seat contest unless it is multi-pass IRV
+  // (ValidationError RULES_BATCH_ELIMINATION_TRUE_FOR_MULTI_SEAT and its continue-until-two twin).
+  if (contest.seats > 1 && contest.winner_election_mode != "multiPassIrv") {
+    if (contest.batch_elimination)
+      reader.fail("rules.batchElimination",
+                  "batchElimination can't be true in a multi-seat contest unless the winner election mode is "
+                  "multiPassIrv (RCTab refuses this configuration too)");
+    if (contest.continue_until_two)
+      reader.fail("rules.continueUntilTwoCandidatesRemain",
+                  "continueUntilTwoCandidatesRemain can't be true in a multi-seat contest unless the winner "
+                  "election mode is multiPassIrv (RCTab refuses this configuration too)");
+  }
   return contest;
 }
 

@@ -51,8 +51,7 @@ Result tabulate_rctab(const RctabContest& contest, const Election& election) {
     options.quota = quota_of(contest);
     options.decimals = contest.decimals;
     options.one_winner_per_round = mode == "multiWinnerAllowOnlyOneWinnerPerRound";
-    options.batch_elimination = contest.batch_elimination;
-    return wigm(election, options);
+    return wigm(election, options);  // batchElimination: refused by read_rctab_config, as by RCTab
   }
   if (mode == "bottomsUp" || mode == "bottomsUpUsingPercentageThreshold") {
     BottomsUpOptions options;

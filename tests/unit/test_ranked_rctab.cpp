@@ -6,6 +6,7 @@
 // as exact numbers, so "2.3330" equals "2.333") with RCTab's expected
 // detailed report. Cases minga cannot run yet are listed with the reason.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -136,4 +137,43 @@ TEST_CASE("max_ranking_enforcement is refused, naming the CVR file and line", "[
     CHECK(e.where().line == 2);
     CHECK(std::string(e.what()).find("maxRankingsAllowed") != std::string::npos);
   }
+}
+
+TEST_CASE("A multi-seat contest with batchElimination or continueUntilTwo is refused, as RCTab refuses it",
+          "[ranked][rctab]") {
+  // RCTab's ContestConfig validation: "batchElimination can't be true in a multi-seat contest unless
+  // the winner election mode is multi-pass IRV" (RULES_BATCH_ELIMINATION_TRUE_FOR_MULTI_SEAT), and the
+  // same for continueUntilTwoCandidatesRemain. Single-seat and multiPassIrv contests keep both.
+  const fs::path folder = fs::temp_directory_path() / ("minga_rctab_multi_seat_" +
+                                                      std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  fs::create_directories(folder);
+  auto config = [&](const std::string& mode, int seats, bool batch, bool until_two) {
+    json doc = {{"cvrFileSources", json::array({{{"provider", "genericCsv"}, {"filePath", "cvr.csv"}}})},
+                {"candidates", json::array({{{"name", "A"}}, {{"name", "B"}}, {{"name", "C"}}})},
+                {"rules", {{"winnerElectionMode", mode}, {"tiebreakMode", "useCandidateOrder"},
+                           {"overvoteRule", "exhaustImmediately"}, {"maxSkippedRanksAllowed", "1"},
+                           {"maxRankingsAllowed", "max"}, {"numberOfWinners", std::to_string(seats)},
+                           {"batchElimination", batch}, {"continueUntilTwoCandidatesRemain", until_two}}}};
+    const fs::path path = folder / "contest_config.json";
+    std::ofstream(path) << doc.dump(2);
+    return path;
+  };
+  auto refused_field = [](const fs::path& path) -> std::string {
+    try {
+      (void)read_rctab_config(path);
+    } catch (const Error& e) {
+      CHECK(e.where().file == path.string());
+      return e.where().field;
+    }
+    return "";
+  };
+  for (const char* mode : {"multiWinnerAllowMultipleWinnersPerRound", "multiWinnerAllowOnlyOneWinnerPerRound", "bottomsUp"}) {
+    INFO(mode);
+    CHECK(refused_field(config(mode, 2, true, false)) == "rules.batchElimination");
+    CHECK(refused_field(config(mode, 3, false, true)) == "rules.continueUntilTwoCandidatesRemain");
+    CHECK(refused_field(config(mode, 2, false, false)).empty());
+  }
+  CHECK(refused_field(config("multiPassIrv", 2, true, true)).empty());
+  CHECK(refused_field(config("singleWinnerMajority", 1, true, true)).empty());
+  fs::remove_all(folder);
 }

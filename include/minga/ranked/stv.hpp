@@ -13,8 +13,10 @@
 //      at least the quota). What rounding loses is the winner's residual surplus;
 //      the winner keeps exactly the quota from then on;
 //   3. when no one is elected, the lowest candidate leaves (write-in
-//      pseudo-candidate first, batch elimination when asked, ties by
-//      `tie_break`) and its ballots move at their current weights;
+//      pseudo-candidate first, one at a time, ties by `tie_break`) and its
+//      ballots move at their current weights. There is no batch elimination:
+//      RCTab refuses batchElimination in a multi-seat contest (read_rctab_config
+//      does too);
 //   4. when the continuing candidates are no more than the open seats, they are
 //      all elected.
 // When the last seat is filled by a surplus transfer, the surplus stays as the
@@ -41,7 +43,6 @@ struct StvOptions {
   Quota quota{Quota::Kind::droop, 4};
   unsigned decimals = 4;              ///< places kept in surplus fractions and ballot weights
   bool one_winner_per_round = false;
-  bool batch_elimination = false;
 };
 
 MINGA_EXPORT Result wigm(const Election& election, const StvOptions& options);
