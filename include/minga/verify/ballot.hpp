@@ -8,9 +8,12 @@
 //   xi = Hq(H_I; 0x21, c, o, xi_B)             (elgamal.hpp derive_nonce)
 // and proved in 0..R (range proof, tag 0x24); contest c gets a limit proof 0..L on
 // the sum of its selections with nonce sum xi (tag 0x25; proofs.hpp limit_statement).
+// Ranked and quadratic contests number their ciphertexts (indicators; votes and
+// squares) the same way and prove other things about them (contest_kinds.hpp).
 //
 // Confirmation code (ElectionGuard 2.1 section 3.4, our hash):
-//   chi_c = H32(H_I; 0x28, c, alpha_1, beta_1, ..., alpha_n, beta_n)   (contest hash)
+//   chi_c = H32(H_I; 0x28, c, alpha_1, beta_1, ..., alpha_m, beta_m)   (contest hash, over
+//                                        the contest's ciphertexts: contest_ciphertexts)
 //   H_C   = H32(H_I; 0x29, chi_1, ..., chi_m, mode, chain_value)        (mode as an integer)
 //   H_DI  = H32(H_E; 0x29, "minga.device", device id)                   (device hash)
 // mode 0 (no chaining): chain_value = H_DI for every ballot of the device.
