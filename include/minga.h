@@ -862,7 +862,9 @@ MINGA_EXPORT int minga_verifiable_decrypt(minga_verifiable *election, const uint
 /*! minga_record_verify() :
  *  The independent verifier: recomputes every hash, proof, chain, the board's
  *  checkpoint, the sums and the decryptions of a record, trusting nothing in it.
- *  @param record_json  the record (len bytes; need not be NUL-terminated).
+ *  @param record_json  the record in its JSON form or its binary form (bytes
+ *                      starting d9 d9 f7, docs/verify_record.md 1.1): len bytes,
+ *                      need not be NUL-terminated.
  *  @param len          its length in bytes.
  *  @param all_passed   receives 1 when every check passes, else 0.
  *  @param report_json  receives {"schema": "minga.verification/1", "passed",
@@ -873,7 +875,7 @@ MINGA_EXPORT int minga_verifiable_decrypt(minga_verifiable *election, const uint
  *          the group or a non-canonical scalar. Uses every core. */
 MINGA_EXPORT int minga_record_verify(const char *record_json, size_t len, int *all_passed, char **report_json);
 
-/*! minga_record_verify_file() : minga_record_verify() of a file (MINGA_EIO when unreadable). */
+/*! minga_record_verify_file() : minga_record_verify() of a file in either form (MINGA_EIO when unreadable). */
 MINGA_EXPORT int minga_record_verify_file(const char *path, int *all_passed, char **report_json);
 
 /*! minga_ballots_verify() :

@@ -89,6 +89,23 @@ std::string read_text_file(const std::string& path) {
   return text.str();
 }
 
+void replace_file(const std::filesystem::path& path, std::string_view bytes) {
+  const std::filesystem::path partial = path.string() + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) {
+      out.close();
+      std::error_code ignored;
+      std::filesystem::remove(partial, ignored);
+      throw Error(Errc::io, Location{partial.string(), 0, ""}, "cannot write");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(partial, path, ec);
+  if (ec) throw Error(Errc::io, Location{path.string(), 0, ""}, "cannot replace: " + ec.message());
+}
+
 Election read_input(const std::string& path, Format format) {
   ReadOptions options;
   options.format = format;

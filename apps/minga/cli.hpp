@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -48,6 +49,7 @@ const CommandSpec& budget_command();
 const CommandSpec& tally_command();
 const CommandSpec& rctab_command();  // RCTab contests and their reports (issue 3)
 const CommandSpec& verify_command();    // election records and receipts (issue 6)
+const CommandSpec& record_command();    // an election record's JSON and binary forms (issue 6)
 const CommandSpec& election_command();  // a verifiable election run from a folder (issue 6)
 
 /// A mistake in the command line: reported with the command's usage line, exit 64.
@@ -82,6 +84,9 @@ Election read_input(const std::string& path, Format format);
 
 /// A whole text file (a record, a manifest, a ballot); Error(io) naming it when unreadable.
 std::string read_text_file(const std::string& path);
+/// Writes `bytes` to `path` through a temporary file beside it, so a reader never
+/// sees half a file and a failed write leaves the old one; Error(io) naming the file.
+void replace_file(const std::filesystem::path& path, std::string_view bytes);
 
 /// The demo's verifiable election, run step by step in a new folder (election.cpp):
 /// 40 ballots on two kiosks, every 7th challenged, 3-of-5 guardians with one absent,

@@ -15,9 +15,9 @@ namespace minga::cli {
 
 namespace {
 
-std::array<const CommandSpec*, 12> all_commands() {
+std::array<const CommandSpec*, 13> all_commands() {
   return {&info_command(), &convert_command(), &merge_command(), &demo_command(), &budget_command(), &tally_command(), &qv_command(), &qf_command(),
-          &election_command(), &verify_command(), &report_command(), &rctab_command()};
+          &election_command(), &verify_command(), &record_command(), &report_command(), &rctab_command()};
 }
 
 const CommandSpec* find_command(std::string_view name) {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // apps/minga/rctab.cpp - `minga rctab CONFIG.json`: count an RCTab contest as RCTab would and write its reports.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli.hpp"
@@ -15,17 +14,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Writes `text` to `path` through a temporary file, so a reader never sees half a report.
+/// Writes a report file (through a temporary file) and says so.
 void write_report(const fs::path& path, const std::string& text) {
-  const fs::path partial = path.string() + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary);
-    out << text;
-    if (!out.flush()) throw Error(Errc::io, Location{partial.string(), 0, ""}, "cannot write the report");
-  }
-  std::error_code ec;
-  fs::rename(partial, path, ec);
-  if (ec) throw Error(Errc::io, Location{path.string(), 0, ""}, "cannot replace the report: " + ec.message());
+  replace_file(path, text);
   std::cerr << "minga: wrote " << path.string() << '\n';
 }
 

@@ -58,7 +58,7 @@ int json_out(const char* fn, const char* out_name, char** out, Make&& make) {
 }
 
 int record_verify(const std::string& text, int* all_ok, char** report_json) {
-  const ElectionRecord record = ElectionRecord::from_json(text);
+  const ElectionRecord record = ElectionRecord::read(text);
   const std::vector<VerificationCheck> checks = verify_record(record);
   capi::copy_out(verification_report_json(checks), report_json, nullptr);
   *all_ok = all_passed(checks) ? 1 : 0;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "minga/core/error.hpp"
+#include "record_document.hpp"
 
 namespace minga::verify {
 namespace {
@@ -318,9 +319,9 @@ ElectionContext election_context(const ElectionRecord& record) {
   return ctx;
 }
 
-std::string ElectionRecord::to_json() const {
+json record_document(const ElectionRecord& record) {
   json guardians_j = json::array();
-  for (const GuardianRecord& g : guardians) {
+  for (const GuardianRecord& g : record.guardians) {
     json commitments = json::array();
     for (const Point& p : g.commitments) commitments.push_back(p.hex());
     json responses = json::array();
@@ -330,14 +331,14 @@ std::string ElectionRecord::to_json() const {
                            {"proof", {{"challenge", g.proof.challenge.hex()}, {"responses", responses}}}});
   }
   json ballots_j = json::array();
-  for (const EncryptedBallot& b : ballots) ballots_j.push_back(ballot_json(b));
+  for (const EncryptedBallot& b : record.ballots) ballots_j.push_back(ballot_json(b));
   json contests_j = json::array();
-  for (std::size_t c = 0; c < tally.totals.size(); ++c) {
+  for (std::size_t c = 0; c < record.tally.totals.size(); ++c) {
     json options = json::array();
-    for (std::size_t o = 0; o < tally.totals[c].size(); ++o) {
-      json option = {{"alpha", tally.totals[c][o].alpha.hex()}, {"beta", tally.totals[c][o].beta.hex()}};
-      if (c < decryption.options.size() && o < decryption.options[c].size()) {
-        const OptionDecryption& d = decryption.options[c][o];
+    for (std::size_t o = 0; o < record.tally.totals[c].size(); ++o) {
+      json option = {{"alpha", record.tally.totals[c][o].alpha.hex()}, {"beta", record.tally.totals[c][o].beta.hex()}};
+      if (c < record.decryption.options.size() && o < record.decryption.options[c].size()) {
+        const OptionDecryption& d = record.decryption.options[c][o];
         json partials = json::array();
         for (const PartialDecryption& p : d.partials)
           partials.push_back({{"guardian", p.guardian},
@@ -355,27 +356,25 @@ std::string ElectionRecord::to_json() const {
       {"schema", kSchema},
       {"parameters",
        {{"group", "ristretto255"},
-        {"guardians", parameters.guardians},
-        {"quorum", parameters.quorum},
-        {"parameter_hash", hex_encode(parameter_hash)}}},
-      {"manifest", json::parse(manifest.canonical_json())},
-      {"manifest_hash", hex_encode(manifest_hash)},
+        {"guardians", record.parameters.guardians},
+        {"quorum", record.parameters.quorum},
+        {"parameter_hash", hex_encode(record.parameter_hash)}}},
+      {"manifest", json::parse(record.manifest.canonical_json())},
+      {"manifest_hash", hex_encode(record.manifest_hash)},
       {"guardians", guardians_j},
-      {"joint_public_key", public_key.hex()},
-      {"election_hash", hex_encode(election_hash)},
-      {"board", {{"key", board_key.to_string()}, {"checkpoint", board_checkpoint}}},
+      {"joint_public_key", record.public_key.hex()},
+      {"election_hash", hex_encode(record.election_hash)},
+      {"board", {{"key", record.board_key.to_string()}, {"checkpoint", record.board_checkpoint}}},
       {"ballots", ballots_j},
-      {"tally", {{"cast_ballots", tally.cast_ballots}, {"guardians", decryption.guardians}, {"contests", contests_j}}}};
-  return j.dump(1);
+      {"tally", {{"cast_ballots", record.tally.cast_ballots}, {"guardians", record.decryption.guardians}, {"contests", contests_j}}}};
+  return j;
 }
 
-ElectionRecord ElectionRecord::from_json(std::string_view text) {
-  json j;
-  try {
-    j = json::parse(text);
-  } catch (const json::exception& e) {
-    fail("", std::string("malformed JSON: ") + e.what());
-  }
+std::string ElectionRecord::to_json() const { return record_document(*this).dump(1); }
+
+ElectionRecord ElectionRecord::from_json(std::string_view text) { return record_from_document(parse_text(text)); }
+
+ElectionRecord record_from_document(const json& j) {
   const Node root{j, "$"};
   root.only({"schema", "parameters", "manifest", "manifest_hash", "guardians", "joint_public_key", "election_hash",
              "board", "ballots", "tally"});

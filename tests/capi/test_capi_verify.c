@@ -165,6 +165,24 @@ int main(int argc, char **argv) {
   CHECK(minga_record_verify_file(path, &all_ok, &out) == MINGA_OK);
   CHECK(all_ok == 1);
   minga_free(out);
+  /* the same record in its binary form (bytes, with NULs inside) */
+  snprintf(path, sizeof path, "%s/verify_record_vector.cbor", argv[2]);
+  {
+    size_t binary_len = 0;
+    char *binary = slurp(path, &binary_len);
+    CHECK(binary != NULL && binary_len > 3 && (unsigned char)binary[0] == 0xd9);
+    if (binary != NULL) {
+      CHECK(minga_record_verify(binary, binary_len, &all_ok, &out) == MINGA_OK);
+      CHECK(all_ok == 1);
+      minga_free(out);
+      CHECK(minga_record_verify(binary, binary_len - 1, &all_ok, &out) == MINGA_EPARSE); /* truncated */
+      CHECK(out == NULL);
+      free(binary);
+    }
+  }
+  CHECK(minga_record_verify_file(path, &all_ok, &out) == MINGA_OK);
+  CHECK(all_ok == 1);
+  minga_free(out);
 
   /* partitions: the ballots verified in two parts, their sums added, equal the tally */
   snprintf(path, sizeof path, "%s/ballots.jsonl", folder);

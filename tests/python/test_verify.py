@@ -110,3 +110,25 @@ def test_bad_short_codes_and_stages(tmp_path):
     with pytest.raises(minga.MingaError) as none:
         minga.VerifiableElection(tmp_path / "missing")
     assert none.value.code == "io"
+
+
+def test_record_binary_form(tmp_path):
+    binary = minga.record_to_binary(VECTOR)
+    assert binary[:3] == b"\xd9\xd9\xf7"
+    assert len(binary) < 0.6 * os.path.getsize(VECTOR)
+    # The published binary vector is this conversion, byte for byte.
+    with open(os.path.join(HERE, "..", "data", "verify_record_vector.cbor"), "rb") as f:
+        assert f.read() == binary
+    with open(VECTOR, encoding="utf-8") as f:
+        assert minga.record_to_json(binary) == json.load(f)
+    assert minga.verify_record(binary).passed
+    path = tmp_path / "record.cbor"
+    path.write_bytes(binary)
+    assert minga.verify_record(path).passed and minga.verify_record(str(path)).passed
+    assert minga.record_to_binary(path) == binary
+    # A damaged binary record is a parse error, as a damaged JSON one is.
+    with pytest.raises(minga.MingaError) as bad:
+        minga.verify_record(binary[:-5])
+    assert bad.value.code == "parse"
+    with pytest.raises(TypeError):
+        minga.record_to_binary(42)

@@ -94,6 +94,8 @@ from ._verify import (
     VerificationCheck,
     VerificationReport,
     add_tallies,
+    record_to_binary,
+    record_to_json,
     short_code,
     short_code_matches,
     verify_ballots,
@@ -166,6 +168,8 @@ __all__ = [
     "short_code_matches",
     "verify_ballots",
     "verify_receipt",
+    "record_to_binary",
+    "record_to_json",
     "verify_record",
 ]
 

@@ -119,12 +119,30 @@ void define_verify(py::module_& m) {
 
   m.def(
       "_verify_record",
-      [](const std::string& record_json, py::handle progress) {
+      [](const std::string& record, py::handle progress) {
         const auto told = progress_callback<VerifyProgress>(progress);
         py::gil_scoped_release no_gil;
-        return verification_report_json(verify_record(ElectionRecord::from_json(record_json), told));
+        return verification_report_json(verify_record(ElectionRecord::read(record), told));
       },
-      "record_json"_a, "progress"_a = py::none());
+      "record"_a, "progress"_a = py::none());
+  m.def(
+      "_record_to_binary",
+      [](const std::string& record) {
+        std::vector<std::uint8_t> binary;
+        {
+          py::gil_scoped_release no_gil;
+          binary = ElectionRecord::read(record).to_binary();
+        }
+        return py::bytes(reinterpret_cast<const char*>(binary.data()), binary.size());
+      },
+      "record"_a);
+  m.def(
+      "_record_to_json",
+      [](const std::string& record) {
+        py::gil_scoped_release no_gil;
+        return ElectionRecord::read(record).to_json();
+      },
+      "record"_a);
   m.def(
       "_verify_ballots",
       [](const std::string& election_json, const std::vector<std::string>& ballots, std::uint64_t first_index,

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// minga/verify/record.hpp - the election record: everything a verifier needs, as JSON.
+// minga/verify/record.hpp - the election record: everything a verifier needs, as JSON or binary.
 //
 // Schema "minga.record/1"; docs/verify_record.md is the normative description
 // (field by field, with a test vector). Points and scalars are lower-case hex
@@ -11,6 +11,8 @@
 // recomputes every one of them (verifier.hpp) and never trusts the stored value.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +47,21 @@ struct MINGA_EXPORT ElectionRecord {
   /// a point that is not a canonical non-identity ristretto255 encoding.
   /// It checks nothing that verify_record checks (proofs, hashes, sums).
   static ElectionRecord from_json(std::string_view json);
+
+  /// The compact binary form: the same document as CBOR (RFC 8949) after the
+  /// self-describe tag d9 d9 f7, with points, scalars, hashes and proofs as
+  /// bytes instead of hex; about half the size of the JSON text, and converts
+  /// to it and back without loss (docs/verify_record.md, "Binary form").
+  std::vector<std::uint8_t> to_binary() const;
+  /// Reads the binary form. Error(Errc::parse) naming the byte or JSON path for
+  /// malformed CBOR, nesting deeper than 32, a duplicate key, a byte string
+  /// shorter than 32 bytes or hex text where bytes belong; then what from_json
+  /// reports for the document.
+  static ElectionRecord from_binary(std::span<const std::uint8_t> bytes);
+  /// True when `bytes` starts as the binary form does (d9 d9 f7); JSON never does.
+  static bool is_binary_record(std::span<const std::uint8_t> bytes) noexcept;
+  /// Reads a record in either form (the file's bytes), naming `source` in errors.
+  static ElectionRecord read(std::string_view bytes, std::string_view source = "<record>");
 };
 
 /// The record of a finished election: its context, the guardians' public records,
