@@ -658,11 +658,14 @@ TEST_CASE("kinds: forged ballots (two at one rank, a gap, over budget) are caugh
     return failing(run.json);
   };
   // The forgers are honest when the choice is valid: the record then verifies.
-  CHECK(run_with([](const ElectionContext& ctx, const Bytes32& h) { return forge_ranked(ctx, h, {2, 0, 1}); }, 0)
-            .empty());
-  CHECK(run_with([](const ElectionContext& ctx, const Bytes32& h) { return forge_quadratic(ctx, h, {4, 1, 2}, 5); },
-                 1)
-            .empty());
+  const Run honest_forgers(
+      [](int i, EncryptedBallot& b, const Bytes32& h, const ElectionContext& ctx) {
+        if (i != 2) return;
+        b.contests[0] = forge_ranked(ctx, h, {2, 0, 1});
+        b.contests[1] = forge_quadratic(ctx, h, {4, 1, 2}, 5);
+      },
+      3);
+  CHECK(failing(honest_forgers.json).empty());
   // Ana and Bo both at rank 1: the rank 1 proof (and the gap after it) fail.
   CHECK(run_with([](const ElectionContext& ctx, const Bytes32& h) { return forge_ranked(ctx, h, {1, 1, 0}); }, 0) ==
         Names{"limit_proofs"});
