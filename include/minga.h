@@ -778,6 +778,9 @@ typedef struct minga_verifiable minga_verifiable;
  *    {"election_id": "...", "title": "...", "contests": [{"id": "council",
  *     "title": "...", "kind": "approval", "option_range": 1,
  *     "selection_limit": 2, "options": [{"id": "ana", "label": "Ana"}]}]}
+ *    kinds: plurality, approval, budgeting_approval, score, cumulative,
+ *    ranked (option_range = selection_limit = ranks) and quadratic
+ *    (option_range = V for votes -V..V, selection_limit = credits C).
  *  @return MINGA_OK; MINGA_EPARSE for a malformed manifest (the field named);
  *          MINGA_EINVAL for a bad manifest, 1 <= quorum <= guardians <= 1000
  *          violated, or a non-empty folder; MINGA_EIO when a file cannot be written. */
@@ -806,7 +809,10 @@ MINGA_EXPORT int minga_verifiable_status_json(const minga_verifiable *election, 
  *  pending until minga_verifiable_cast() or minga_verifiable_challenge().
  *  @param device_id    the device (its ballots' codes are chained).
  *  @param ballot_json  {"ballot_id": "b-17", "selections": {"council": {"ana": 1}}}
- *                      (contests and options by id; those left out are 0).
+ *                      (contests and options by id; those left out are 0). A
+ *                      ranked contest gives each ranked option its rank (1 =
+ *                      first); a quadratic contest gives votes, negative ones
+ *                      against (docs/verify_record.md sections 3.1 and 3.2).
  *  @param codes_json   receives {"ballot_id", "device_id", "confirmation_code"
  *                      (64 hex), "short_code" (10 characters, for SMS and paper)}:
  *                      show them to the voter.

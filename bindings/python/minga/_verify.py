@@ -245,7 +245,10 @@ class VerifiableElection:
         return json.loads(self._handle.status())
 
     def encrypt(self, ballot: Mapping[str, Any], device: str = "device-1") -> Dict[str, Any]:
-        """Encrypts {"ballot_id", "selections": {contest: {option: value}}}; returns its codes to show the voter."""
+        """Encrypts {"ballot_id", "selections": {contest: {option: value}}}; returns its codes to show the voter.
+
+        Values are numbers for plurality .. cumulative contests, ranks (1 = first) for ranked
+        contests and votes (negative ones against) for quadratic contests."""
         return json.loads(self._handle.encrypt(device, json.dumps(ballot)))
 
     def cast(self, ballot_id: str) -> Dict[str, Any]:
