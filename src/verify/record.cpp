@@ -135,10 +135,15 @@ struct Node {
   /// A sum may be the identity (a partition without cast ballots sums to it).
   Point sum_point() const { return Point::decode(hex_decode(text(), 32, path), path, Point::Identity::allow); }
   Scalar scalar() const { return Scalar::decode(hex_decode(text(), 32, path), path); }
-  std::vector<Scalar> scalars() const {
-    std::vector<Scalar> out;
-    for (std::size_t i = 0, n = size(); i < n; ++i) out.push_back(at(i).scalar());
+  /// read(element) for every element of the array, in order.
+  template <class Read>
+  auto list(Read&& read) const -> std::vector<decltype(read(std::declval<const Node&>()))> {
+    std::vector<decltype(read(std::declval<const Node&>()))> out;
+    for (std::size_t i = 0, n = size(); i < n; ++i) out.push_back(read(at(i)));
     return out;
+  }
+  std::vector<Scalar> scalars() const {
+    return list([](const Node& e) { return e.scalar(); });
   }
 };
 
@@ -147,11 +152,7 @@ RangeProof read_proof(const Node& n) {
   return {n.at("challenges").scalars(), n.at("responses").scalars()};
 }
 
-std::vector<RangeProof> read_proofs(const Node& n) {
-  std::vector<RangeProof> out;
-  for (std::size_t i = 0, count = n.size(); i < count; ++i) out.push_back(read_proof(n.at(i)));
-  return out;
-}
+std::vector<RangeProof> read_proofs(const Node& n) { return n.list(read_proof); }
 
 Ciphertext read_ciphertext(const Node& n) {
   n.only({"alpha", "beta"});
@@ -159,13 +160,10 @@ Ciphertext read_ciphertext(const Node& n) {
 }
 
 std::vector<EncryptedSelection> read_selections(const Node& n) {
-  std::vector<EncryptedSelection> out;
-  for (std::size_t i = 0, count = n.size(); i < count; ++i) {
-    const Node b = n.at(i);
-    b.only({"alpha", "beta", "proof"});
-    out.push_back({{b.at("alpha").point(), b.at("beta").point()}, read_proof(b.at("proof"))});
-  }
-  return out;
+  return n.list([](const Node& e) {
+    e.only({"alpha", "beta", "proof"});
+    return EncryptedSelection{{e.at("alpha").point(), e.at("beta").point()}, read_proof(e.at("proof"))};
+  });
 }
 
 // A contest in any of the three forms (contest_json); the verifier checks the form fits the manifest.
