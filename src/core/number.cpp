@@ -41,6 +41,8 @@ Integer pow10(unsigned long e) {
 }
 
 Integer digits_to_integer(std::string_view digits) {
+  // Leading zeros go first: Boost reads a string that starts with '0' as octal.
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
   // Fast path for up to 18 digits.
   if (digits.size() <= 18) {
     std::int64_t v = 0;

@@ -33,6 +33,12 @@ TEST_CASE("Decimals are read exactly", "[core][number]") {
   CHECK(parse_decimal("1/3") == Rational(1, 3));
   CHECK(parse_decimal("-4/6") == Rational(-2, 3));
   CHECK(parse_decimal("123456789012345678901234567890") == Rational(Integer("123456789012345678901234567890")));
+  // Leading zeros never make a number octal, however long (a fuzzing find: Boost's string
+  // constructor reads "0..." as base 8, misreading 0-7 digits and throwing on 8 or 9).
+  CHECK(parse_integer("0777777777777777777777") == Integer("777777777777777777777"));
+  CHECK(parse_integer("-0999999999999999999999") == Integer("-999999999999999999999"));
+  CHECK(parse_decimal("09999999999999.9999999999") == Rational(Integer("99999999999999999999999"), Integer("10000000000")));
+  CHECK(parse_decimal("00000000000000000000000") == 0);
   for (const char* bad : {"", "-", ".", "1,5", "1.2.3", "abc", "1e", "1e+", " 1", "1 ", "1/0", "1/-3", "0x10", "1e5.5"})
     CHECK_THROWS_AS(parse_decimal(bad), Error);
 }
