@@ -9,10 +9,15 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "minga/core/error.hpp"
 #include "minga/verify/ballot.hpp"
 #include "minga/verify/keys.hpp"
 #include "minga/verify/manifest.hpp"
+#include "minga/verify/record.hpp"
 #include "minga/verify/tally.hpp"
+#include "minga/verify/verifier.hpp"
 
 namespace minga::verify::testing {
 
@@ -60,6 +65,29 @@ inline std::vector<std::vector<std::uint64_t>> random_choices(const Manifest& m,
     out.push_back(std::move(row));
   }
   return out;
+}
+
+/// The names of the checks that fail on a record given as JSON.
+inline std::vector<std::string> failing_checks(const std::string& record_json) {
+  std::vector<std::string> names;
+  for (const VerificationCheck& c : verify_record(ElectionRecord::from_json(record_json)))
+    if (!c.passed) names.push_back(c.name);
+  return names;
+}
+
+/// The JSON path that ElectionRecord::from_json names when it refuses `honest` after `edit`
+/// (it must refuse it as a parse error), or "(accepted)".
+template <class Edit>
+std::string parse_error_path(const nlohmann::json& honest, Edit edit) {
+  nlohmann::json j = honest;
+  edit(j);
+  try {
+    (void)ElectionRecord::from_json(j.dump());
+  } catch (const Error& e) {
+    CHECK(e.code() == Errc::parse);
+    return e.where().field;
+  }
+  return "(accepted)";
 }
 
 }  // namespace minga::verify::testing

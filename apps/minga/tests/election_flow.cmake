@@ -3,18 +3,7 @@
 # a changed record and a forged receipt are refused (exit 1); steps out of order fail (exit 2) saying
 # what comes first; `minga demo --record` runs the demo's election and verifies it.
 # cmake -P; MINGA = the program, WORK = a scratch folder (emptied here).
-file(REMOVE_RECURSE "${WORK}")
-file(MAKE_DIRECTORY "${WORK}")
-set(vote "${WORK}/vote")
-
-# minga(<expected exit> <output variable> args...)
-function(minga expected out)
-  execute_process(COMMAND ${MINGA} ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
-  if(NOT status STREQUAL "${expected}")
-    message(FATAL_ERROR "minga ${ARGN}: exit '${status}', expected ${expected}\nstdout: ${stdout}\nstderr: ${stderr}")
-  endif()
-  set(${out} "${stdout}${stderr}" PARENT_SCOPE)
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/election_common.cmake")
 
 file(WRITE "${WORK}/manifest.json" [=[
 {"schema": "minga.manifest/1", "election_id": "plaza-2026", "title": "Plaza", "contests": [

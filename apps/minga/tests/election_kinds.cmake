@@ -3,17 +3,7 @@
 # with two candidates at one rank refused (exit 2), the decrypted results printed as worked by hand,
 # `minga verify` passing, and a changed Borda total refused by the decryption check (exit 1).
 # cmake -P; MINGA = the program, WORK = a scratch folder (emptied here).
-file(REMOVE_RECURSE "${WORK}")
-file(MAKE_DIRECTORY "${WORK}")
-set(vote "${WORK}/vote")
-
-function(minga expected out)
-  execute_process(COMMAND ${MINGA} ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
-  if(NOT status STREQUAL "${expected}")
-    message(FATAL_ERROR "minga ${ARGN}: exit '${status}', expected ${expected}\nstdout: ${stdout}\nstderr: ${stderr}")
-  endif()
-  set(${out} "${stdout}${stderr}" PARENT_SCOPE)
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/election_common.cmake")
 
 file(WRITE "${WORK}/manifest.json" [=[
 {"schema": "minga.manifest/1", "election_id": "junta-2026", "title": "Junta", "contests": [

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# `minga qv|qf ... --json` prints valid JSON with the expected values (cmake -P).
+# `minga ARGS --json` prints valid JSON of the expected schema and values (cmake -P).
 #   MINGA   the program;  ARGS  its arguments, separated by '|'
 #   NEED    a data file; when absent the test prints SKIPPED and passes as skipped
 #   SCHEMA  the expected "schema"
