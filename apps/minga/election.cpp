@@ -114,8 +114,11 @@ int run_election(const Arguments& args) {
     std::cout << f.submit(encrypted_ballot_from_json(read_text_file(ballot_file), ballot_file)).to_json() << '\n';
   } else if (step == "close") {
     expect_positional(2);
-    f.close();
+    const std::vector<DeviceClosing> closings = f.close();
     std::cout << "closed with " << f.ballots().size() << " ballots; the board's checkpoint is in closed.txt\n";
+    for (const DeviceClosing& c : closings)  // what each device prints on its closing tape
+      std::cout << "device " << c.device_id << ": " << c.ballots << " ballots, closing code "
+                << short_code(c.closing_hash) << '\n';
   } else if (step == "tally") {
     expect_positional(2);
     const EncryptedTally t = f.tally();

@@ -2,6 +2,7 @@
 // src/verify/ballot.cpp - ballot encryption, confirmation codes, cast or challenge (see the header).
 #include "minga/verify/ballot.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -103,6 +104,11 @@ Bytes32 device_hash(const Bytes32& election_hash, std::string_view device_id) {
   return Transcript(election_hash, Tag::confirmation_code).text("minga.device").text(device_id).h32();
 }
 
+Bytes32 device_closing_hash(const Bytes32& election_hash, std::string_view device_id, std::uint64_t ballots,
+                            const Bytes32& last_code) {
+  return Transcript(election_hash, Tag::device_closing).text(device_id).u64(ballots).bytes(last_code).h32();
+}
+
 void validate_plaintext(const Manifest& manifest, const PlaintextBallot& ballot) {
   check_ballot_id(ballot.ballot_id);
   if (ballot.selections.size() != manifest.contests.size())
@@ -201,7 +207,29 @@ PendingBallot EncryptionDevice::encrypt(const PlaintextBallot& plaintext, Secret
   const Bytes32 chain = mode_ == ChainMode::chained ? last_code_ : device_hash_;
   EncryptedBallot b = encrypt_ballot(*context_, plaintext, nonce, device_id_, mode_, chain);
   last_code_ = b.confirmation_code;
+  ++ballots_;
   return PendingBallot{std::move(b), std::move(nonce), plaintext};
+}
+
+DeviceClosing EncryptionDevice::close() const {
+  if (mode_ != ChainMode::chained)
+    throw Error(Errc::invalid_argument, Location{"device " + device_id_, 0, "chain_mode"},
+                "a device that does not chain its codes has no chain to close");
+  return {device_id_, ballots_, device_closing_hash(context_->election_hash, device_id_, ballots_, last_code_)};
+}
+
+std::vector<DeviceClosing> close_device_chains(const Bytes32& election_hash, std::span<const EncryptedBallot> ballots) {
+  std::map<std::string, std::pair<std::uint64_t, Bytes32>> chains;  // device -> (ballots, last code)
+  for (const EncryptedBallot& b : ballots) {
+    if (b.chain_mode != ChainMode::chained) continue;
+    auto& [n, last] = chains[b.device_id];
+    ++n;
+    last = b.confirmation_code;
+  }
+  std::vector<DeviceClosing> out;
+  for (const auto& [device, chain] : chains)
+    out.push_back({device, chain.first, device_closing_hash(election_hash, device, chain.first, chain.second)});
+  return out;
 }
 
 BallotBox::BallotBox(const ElectionContext& context, SigningKey board_key)

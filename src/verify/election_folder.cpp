@@ -219,6 +219,38 @@ struct ElectionFolder::State {
     return receipt;
   }
 
+  // A device as its file left it: its last code and how many ballots it encrypted.
+  EncryptionDevice device(const std::string& device_id) const {
+    EncryptionDevice d(context, device_id);
+    const fs::path f = device_file(device_id);
+    if (!fs::exists(f)) return d;
+    std::string field = "last_code";
+    try {
+      const json j = json::parse(read_text(f));
+      const std::vector<unsigned char> code = hex_decode(j.at(field).get<std::string>(), 32, field);
+      Bytes32 last{};
+      std::copy(code.begin(), code.end(), last.begin());
+      field = "ballots";
+      d.resume_after(last, j.at(field).get<std::uint64_t>());
+    } catch (const json::exception& e) {
+      throw Error(Errc::parse, Location{f.string(), 0, field}, e.what());
+    }
+    return d;
+  }
+  fs::path device_file(const std::string& device_id) const { return folder / "devices" / (device_id + ".json"); }
+
+  // The ids of the pending ballots (encrypted, neither cast nor challenged), sorted; of one device when given.
+  std::vector<std::string> pending_ids(const std::string& device_id = "") const {
+    std::vector<std::string> ids;
+    for (const fs::directory_entry& e : fs::directory_iterator(folder / "pending")) {
+      if (e.path().extension() != ".json") continue;
+      if (!device_id.empty() && read_pending(e.path()).ballot.device_id != device_id) continue;
+      ids.push_back(e.path().stem().string());
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
   PendingBallot take_pending(const std::string& step, const std::string& ballot_id) {
     require_open(step);
     check_id(ballot_id, "ballot_id");
@@ -353,19 +385,12 @@ EncryptedBallot ElectionFolder::encrypt(const std::string& device_id, const Plai
                   [&](const EncryptedBallot& b) { return b.ballot_id == plaintext.ballot_id; }))
     throw Error(Errc::invalid_argument, Location{"ballot " + plaintext.ballot_id, 0, "ballot_id"},
                 "this ballot id is already used");
-  EncryptionDevice device(s.context, device_id);
-  const fs::path device_file = s.folder / "devices" / (device_id + ".json");
-  if (fs::exists(device_file)) {
-    try {
-      const json j = json::parse(read_text(device_file));
-      const std::vector<unsigned char> code = hex_decode(j.at("last_code").get<std::string>(), 32, "last_code");
-      Bytes32 last{};
-      std::copy(code.begin(), code.end(), last.begin());
-      device.resume_after(last);
-    } catch (const json::exception& e) {
-      throw Error(Errc::parse, Location{device_file.string(), 0, "last_code"}, e.what());
-    }
-  }
+  // A device serves one voter at a time: its chain continues from the ballot before, which
+  // must be cast or challenged first (else that ballot would be missing from the record's chain).
+  if (const std::vector<std::string> waiting = s.pending_ids(device_id); !waiting.empty())
+    wrong_stage("encrypt", "ballot '" + waiting.front() + "' is pending on device " + device_id +
+                               ": cast or challenge it first");
+  EncryptionDevice device = s.device(device_id);
   PendingBallot pending = device.encrypt(plaintext);
   std::string text = pending_json(pending);
   try {
@@ -375,8 +400,10 @@ EncryptedBallot ElectionFolder::encrypt(const std::string& device_id, const Plai
     throw;
   }
   sodium_memzero(text.data(), text.size());
-  write_file(device_file,
-             json{{"device_id", device_id}, {"last_code", hex_encode(device.last_code())}}.dump() + "\n");
+  write_file(s.device_file(device_id), json{{"device_id", device_id},
+                                            {"last_code", hex_encode(device.last_code())},
+                                            {"ballots", device.ballots()}}
+                                           .dump() + "\n");
   return std::move(pending.ballot);
 }
 
@@ -416,10 +443,28 @@ Receipt ElectionFolder::submit(const EncryptedBallot& ballot) {
   return *s.post(ballot);
 }
 
-void ElectionFolder::close() {
+std::vector<DeviceClosing> ElectionFolder::close() {
   State& s = *state_;
   s.require_open("close");
+  if (const std::vector<std::string> waiting = s.pending_ids(); !waiting.empty()) {
+    std::string list;
+    for (const std::string& id : waiting) list += (list.empty() ? "" : ", ") + id;
+    wrong_stage("close", "ballots pending (encrypted, neither cast nor challenged): " + list +
+                             "; cast or challenge each first");
+  }
+  // Each of our devices closes its own chain; the box's ballots must end each chain the same way.
+  std::vector<DeviceClosing> closings = close_device_chains(s.context.election_hash, s.box.ballots());
+  for (const DeviceClosing& c : closings) {
+    if (!fs::exists(s.device_file(c.device_id))) continue;  // a device of submitted ballots: the box's view
+    const DeviceClosing own = s.device(c.device_id).close();
+    if (own != c)
+      throw Error(Errc::mismatch, Location{s.device_file(c.device_id).string(), 0, "ballots"},
+                  "the device made " + std::to_string(own.ballots) + " ballots, the box holds " +
+                      std::to_string(c.ballots) + " of it, or their chains end differently");
+  }
+  write_file(s.file("closings.json"), device_closings_to_json(closings) + "\n");
   write_file(s.file("closed.txt"), s.box.board().checkpoint());
+  return closings;
 }
 
 EncryptedTally ElectionFolder::tally() {
@@ -452,6 +497,10 @@ ElectionRecord ElectionFolder::decrypt(std::span<const std::uint32_t> guardians)
   }
   ElectionRecord record =
       make_record(s.context, s.header.guardians, s.box, t, decrypt_tally(s.context, s.header.guardians, t, shares));
+  const fs::path closings_file = s.file("closings.json");
+  if (device_closings_from_json(read_text(closings_file), closings_file.string()) != record.device_closings)
+    throw Error(Errc::mismatch, Location{closings_file.string(), 0, ""},
+                "the devices' closings differ from the chains of ballots.jsonl");
   write_file(s.file("record.json"), record.to_json() + "\n");
   return record;
 }

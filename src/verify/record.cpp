@@ -203,6 +203,23 @@ EncryptedContest read_contest(const Node& cn) {
   return ec;
 }
 
+json closings_json(std::span<const DeviceClosing> closings) {
+  json out = json::array();
+  for (const DeviceClosing& d : closings)
+    out.push_back({{"device_id", d.device_id}, {"ballots", d.ballots}, {"closing_hash", hex_encode(d.closing_hash)}});
+  return out;
+}
+
+std::vector<DeviceClosing> read_closings(const Node& n) {
+  std::vector<DeviceClosing> out;
+  for (std::size_t i = 0, size = n.size(); i < size; ++i) {
+    const Node d = n.at(i);
+    d.only({"device_id", "ballots", "closing_hash"});
+    out.push_back({d.at("device_id").text(), d.at("ballots").count(), d.at("closing_hash").hash()});
+  }
+  return out;
+}
+
 EncryptedBallot read_ballot(const Node& n) {
   n.only({"ballot_id", "device_id", "chain_mode", "chain_value", "state", "confirmation_code", "contests", "opening"});
   EncryptedBallot b;
@@ -305,6 +322,15 @@ EncryptedTally encrypted_tally_from_json(std::string_view text, std::string_view
   });
 }
 
+std::string device_closings_to_json(std::span<const DeviceClosing> closings) { return closings_json(closings).dump(); }
+
+std::vector<DeviceClosing> device_closings_from_json(std::string_view text, std::string_view source) {
+  return read_alone(source, 0, [&] {
+    const json j = parse_text(text);
+    return read_closings(Node{j, "$"});
+  });
+}
+
 ElectionContext election_context(const ElectionRecord& record) {
   ElectionContext ctx = ElectionContext::make(record.parameters, record.manifest, joint_public_key(record.guardians));
   auto differ = [](const char* field, const char* what) {
@@ -364,6 +390,7 @@ json record_document(const ElectionRecord& record) {
       {"election_hash", hex_encode(record.election_hash)},
       {"board", {{"key", record.board_key.to_string()}, {"checkpoint", record.board_checkpoint}}},
       {"ballots", ballots_j},
+      {"device_closings", closings_json(record.device_closings)},
       {"tally", {{"cast_ballots", record.tally.cast_ballots}, {"guardians", record.decryption.guardians}, {"contests", contests_j}}}};
   return j;
 }
@@ -375,7 +402,7 @@ ElectionRecord ElectionRecord::from_json(std::string_view text) { return record_
 ElectionRecord record_from_document(const json& j) {
   const Node root{j, "$"};
   root.only({"schema", "parameters", "manifest", "manifest_hash", "guardians", "joint_public_key", "election_hash",
-             "board", "ballots", "tally"});
+             "board", "ballots", "device_closings", "tally"});
   if (root.at("schema").text() != kSchema) fail("$.schema", "expected \"minga.record/1\"");
   ElectionRecord r;
   const Node params = root.at("parameters");
@@ -416,6 +443,7 @@ ElectionRecord record_from_document(const json& j) {
   r.board_checkpoint = board.at("checkpoint").text();
   const Node bs = root.at("ballots");
   for (std::size_t i = 0, n = bs.size(); i < n; ++i) r.ballots.push_back(read_ballot(bs.at(i)));
+  r.device_closings = read_closings(root.at("device_closings"));
   const Node t = root.at("tally");
   t.only({"cast_ballots", "guardians", "contests"});
   r.tally.cast_ballots = t.at("cast_ballots").count();
@@ -461,6 +489,7 @@ ElectionRecord make_record(const ElectionContext& context, std::span<const Guard
   r.board_key = box.board().verifier();
   r.board_checkpoint = box.board().checkpoint();
   r.ballots = box.ballots();
+  r.device_closings = close_device_chains(context.election_hash, r.ballots);
   r.tally = tally;
   r.decryption = decryption;
   return r;

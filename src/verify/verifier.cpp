@@ -121,6 +121,40 @@ struct ContestSums {
   }
 };
 
+// Each chained device's closing, recomputed from its ballots in record order, against the
+// closings the record states: the same devices, counts and hashes (device_chains).
+void check_closings(const Bytes32& h_e, const ElectionRecord& r, Tracker& t) {
+  std::map<std::string, DeviceClosing> expected;
+  for (DeviceClosing& d : close_device_chains(h_e, r.ballots)) expected.emplace(d.device_id, std::move(d));
+  std::set<std::string> unchained, stated;
+  for (const EncryptedBallot& b : r.ballots)
+    if (b.chain_mode != ChainMode::chained) unchained.insert(b.device_id);
+  for (const DeviceClosing& d : r.device_closings) {
+    const std::string name = "device " + d.device_id;
+    if (!stated.insert(d.device_id).second) {
+      t.fail(name + " closes twice");
+      continue;
+    }
+    auto it = expected.find(d.device_id);
+    if (it == expected.end()) {
+      if (unchained.contains(d.device_id))
+        t.fail(name + " does not chain its codes, so it has no closing");
+      else if (d.ballots != 0)
+        t.fail(name + " closed with " + std::to_string(d.ballots) + " ballots, the record holds none of it");
+      else if (d.closing_hash != device_closing_hash(h_e, d.device_id, 0, device_hash(h_e, d.device_id)))
+        t.fail(name + ": its closing hash is not that of an empty chain");
+      continue;
+    }
+    if (d.ballots != it->second.ballots)
+      t.fail(name + " closed with " + std::to_string(d.ballots) + " ballots, the record holds " +
+             std::to_string(it->second.ballots));
+    else if (d.closing_hash != it->second.closing_hash)
+      t.fail(name + ": its closing hash is not that of its last ballot's code");
+  }
+  for (const auto& [device, closing] : expected)
+    if (!stated.contains(device)) t.fail("device " + device + " has no closing");
+}
+
 }  // namespace
 
 BallotFindings check_ballot(const ElectionContext& context, const EncryptedBallot& b, const std::string& name) {
@@ -247,7 +281,8 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r, const Veri
   out.push_back(codes.result());
 
   {  // device chains
-    Tracker t("device_chains", "each device's ballots chain from its device hash in record order");
+    Tracker t("device_chains",
+              "each device's ballots chain from its device hash in record order; each chained device's closing holds");
     std::map<std::string, std::pair<ChainMode, Bytes32>> state;  // device -> (mode, previous code)
     for (std::size_t i = 0; i < r.ballots.size(); ++i) {
       const EncryptedBallot& b = r.ballots[i];
@@ -267,6 +302,7 @@ std::vector<VerificationCheck> verify_record(const ElectionRecord& r, const Veri
                (mode == ChainMode::chained ? "the previous code on device " : "the device hash of ") + b.device_id);
       previous = b.confirmation_code;
     }
+    check_closings(re.h_e, r, t);
     out.push_back(t.result());
   }
   {  // spoiled ballots

@@ -75,19 +75,25 @@ int main(int argc, char **argv) {
                                  "{\"ballot_id\": \"b-1\", \"selections\": {\"council\": {\"ana\": 1, \"cy\": 1}, "
                                  "\"park\": {\"pond\": 3}}}",
                                  &codes1) == MINGA_OK);
-  CHECK(minga_verifiable_encrypt(e, "kiosk-1",
-                                 "{\"ballot_id\": \"b-2\", \"selections\": {\"council\": {\"bo\": 1}, "
-                                 "\"park\": {\"pond\": 1, \"trees\": 3}}}",
-                                 &codes2) == MINGA_OK);
   CHECK(minga_verifiable_encrypt(e, "kiosk-2", "{\"ballot_id\": \"b-3\", \"selections\": {\"council\": {\"bo\": 1}}}",
                                  &out) == MINGA_OK);
   minga_free(out);
+  /* kiosk-1 serves one voter at a time: b-2 waits until b-1 is cast or challenged */
+  out = (char *)"untouched";
+  CHECK(minga_verifiable_encrypt(e, "kiosk-1", "{\"ballot_id\": \"b-2\", \"selections\": {\"council\": {\"bo\": 1}}}",
+                                 &out) == MINGA_EINVAL);
+  CHECK(out == NULL);
+  CHECK(contains(minga_last_error_message(), "'b-1' is pending on device kiosk-1"));
   CHECK(json_string(codes1, "confirmation_code", code1, sizeof code1));
-  CHECK(json_string(codes2, "confirmation_code", code2, sizeof code2));
   CHECK(json_string(codes1, "short_code", short1, sizeof short1));
   CHECK(minga_verifiable_cast(e, "b-1", &receipt) == MINGA_OK);
   CHECK(contains(receipt, "\"schema\": \"minga.receipt/1\""));
   CHECK(contains(receipt, code1));
+  CHECK(minga_verifiable_encrypt(e, "kiosk-1",
+                                 "{\"ballot_id\": \"b-2\", \"selections\": {\"council\": {\"bo\": 1}, "
+                                 "\"park\": {\"pond\": 1, \"trees\": 3}}}",
+                                 &codes2) == MINGA_OK);
+  CHECK(json_string(codes2, "confirmation_code", code2, sizeof code2));
   CHECK(minga_verifiable_challenge(e, "b-2", &opened) == MINGA_OK);
   CHECK(contains(opened, "\"state\":\"spoiled\""));
   CHECK(contains(opened, "[[0,1,0],[1,3]]"));

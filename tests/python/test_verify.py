@@ -2,8 +2,10 @@
 """Verifiable elections from Python: an election folder step by step, receipts and short codes,
 the record verified and tampered with, and partitions verified apart whose sums add up."""
 
+import hashlib
 import json
 import os
+import struct
 
 import pytest
 
@@ -66,9 +68,18 @@ def test_folder_flow_record_receipts_and_partitions(tmp_path):
     assert not minga.short_code_matches(minga.short_code(code), receipts["v8"]["confirmation_code"])
 
     with minga.VerifiableElection(folder) as e:  # reopened: everything comes back from the files
-        e.close()
+        e.encrypt({"ballot_id": "late", "selections": _choices(0)}, device="kiosk-0")
+        with pytest.raises(minga.MingaError) as pending:
+            e.close()
+        assert pending.value.code == "invalid_argument" and "late; cast or challenge each first" in str(pending.value)
+        e.challenge("late")
+        closings = e.close()
         tally = e.tally()
         record = e.decrypt([4, 1, 2])
+    # Each kiosk closed its chain: v0..v13 round-robin over kiosk-0..2, plus "late" on kiosk-0.
+    assert [(c["device_id"], c["ballots"]) for c in closings] == [("kiosk-0", 6), ("kiosk-1", 5), ("kiosk-2", 4)]
+    assert all(c["closing_code"] == minga.short_code(c["closing_hash"]) for c in closings)
+    assert record["device_closings"] == [{k: c[k] for k in ("device_id", "ballots", "closing_hash")} for c in closings]
     for c, contest in enumerate(MANIFEST["contests"]):
         totals = [o["total"] for o in record["tally"]["contests"][c]["options"]]
         assert totals == expected[contest["id"]]
@@ -96,6 +107,30 @@ def test_record_vector_and_bad_records():
     with pytest.raises(minga.MingaError) as bad:
         minga.verify_record(record)
     assert bad.value.code == "parse" and "quorum" in bad.value.field
+
+
+def _h32(parent, tag, fields):
+    """H32 of docs/verify_record.md section 2 (hash.hpp), written here from the text alone."""
+    message = bytes([tag]) + b"".join(struct.pack("<I", len(f)) + f for f in fields)
+    return hashlib.blake2b(message, key=parent, salt=bytes(16), person=b"minga.verify.v1\0").digest()[:32]
+
+
+@pytest.mark.parametrize("vector", ["verify_record_vector.json", "verify_record_kinds_vector.json"])
+def test_vector_closings_recomputed_with_hashlib(vector):
+    with open(os.path.join(HERE, "..", "data", vector), encoding="utf-8") as f:
+        record = json.load(f)
+    h_e = bytes.fromhex(record["election_hash"])
+    chains = {}
+    for b in record["ballots"]:
+        if b["chain_mode"] == 1:
+            n, _ = chains.get(b["device_id"], (0, None))
+            chains[b["device_id"]] = (n + 1, bytes.fromhex(b["confirmation_code"]))
+    assert chains, "the vector has a chained device"
+    expected = [{"device_id": d, "ballots": n,
+                 "closing_hash": _h32(h_e, 0x26, [d.encode(), struct.pack("<Q", n), last]).hex()}
+                for d, (n, last) in sorted(chains.items())]
+    assert record["device_closings"] == expected
+    assert minga.verify_record(record).passed
 
 
 def test_bad_short_codes_and_stages(tmp_path):

@@ -361,6 +361,35 @@ TEST_CASE("verifier: every tampering fails its own check", "[verify-election]") 
     CHECK(std::find(n.begin(), n.end(), "board") != n.end());
     CHECK(std::find(n.begin(), n.end(), "aggregate") != n.end());
   }
+  SECTION("a device's last ballot dropped, board re-signed: its closing no longer holds") {
+    // ballot-10 ends kiosk-a's chain: no later code links to it, so only the closing shows the cut.
+    Names n = tampered([](auto& j) {
+      j["ballots"].erase(10);
+      MerkleLog log;
+      for (const auto& b : j["ballots"])
+        if (b["state"] == "cast") log.append(hex_decode(b["confirmation_code"].template get<std::string>(), 32, "code"));
+      j["board"]["checkpoint"] = sign_checkpoint({"minga.test/board", log.size(), log.root(), {}}, board_key());
+    });
+    CHECK(std::find(n.begin(), n.end(), "device_chains") != n.end());
+    CHECK(std::find(n.begin(), n.end(), "board") == n.end());
+  }
+  SECTION("device closings: changed, miscounted, missing, or stated for a device that does not chain") {
+    REQUIRE(honest["device_closings"].size() == 1);  // kiosk-a chains; kiosk-b does not
+    CHECK(tampered([](auto& j) {
+            auto& h = j["device_closings"][0]["closing_hash"];
+            h = flip(h);
+          }) == Names{"device_chains"});
+    CHECK(tampered([](auto& j) { j["device_closings"][0]["ballots"] = 7; }) == Names{"device_chains"});
+    CHECK(tampered([](auto& j) { j["device_closings"] = nlohmann::json::array(); }) == Names{"device_chains"});
+    CHECK(tampered([](auto& j) {
+            j["device_closings"].push_back(j["device_closings"][0]);
+          }) == Names{"device_chains"});
+    CHECK(tampered([](auto& j) {
+            auto c = j["device_closings"][0];
+            c["device_id"] = "kiosk-b";
+            j["device_closings"].push_back(c);
+          }) == Names{"device_chains"});
+  }
   SECTION("a cast ballot dropped from the board (re-signed checkpoint)") {
     Names n = tampered([](auto& j) {
       MerkleLog log;

@@ -127,6 +127,64 @@ TEST_CASE("an election folder runs the whole flow, reopened between steps, and i
   CHECK(all_passed(checks));
 }
 
+TEST_CASE("a folder's devices serve one voter at a time and close their chains at closing", "[verify][folder]") {
+  TempFolder dir("closing");
+  const Manifest m = small_manifest();
+  std::mt19937_64 rng(11);
+  ElectionFolder f = ElectionFolder::create(dir.path, m, CeremonyParameters{1, 1});
+  (void)f.encrypt("kiosk-1", {"b-0", random_choices(m, rng)});
+  // The next voter on kiosk-1 waits until b-0 is cast or challenged; kiosk-2 is free.
+  const Error busy = error_of([&] { (void)f.encrypt("kiosk-1", {"b-1", random_choices(m, rng)}); });
+  CHECK(busy.code() == Errc::invalid_argument);
+  CHECK_THAT(busy.what(), Catch::Contains("'b-0' is pending on device kiosk-1"));
+  (void)f.encrypt("kiosk-2", {"b-1", random_choices(m, rng)});
+  const Error open = error_of([&] { (void)f.close(); });
+  CHECK(open.code() == Errc::invalid_argument);
+  CHECK_THAT(open.what(), Catch::Contains("b-0, b-1; cast or challenge each first"));
+  CHECK(f.stage() == FolderStage::open);
+  (void)f.cast("b-0");
+  (void)f.challenge("b-1");
+  (void)f.encrypt("kiosk-1", {"b-2", random_choices(m, rng)});
+  (void)f.cast("b-2");
+
+  const std::vector<DeviceClosing> closings = f.close();
+  REQUIRE(closings.size() == 2);
+  const Bytes32& h_e = f.context().election_hash;
+  const std::vector<EncryptedBallot>& b = f.ballots();  // b-0, b-1, b-2
+  CHECK(closings[0] == DeviceClosing{"kiosk-1", 2, device_closing_hash(h_e, "kiosk-1", 2, b[2].confirmation_code)});
+  CHECK(closings[1] == DeviceClosing{"kiosk-2", 1, device_closing_hash(h_e, "kiosk-2", 1, b[1].confirmation_code)});
+  CHECK(device_closings_from_json(slurp(dir.path / "closings.json")) == closings);
+  (void)f.tally();
+  const std::vector<std::uint32_t> one = {1};
+  const ElectionRecord record = f.decrypt(one);
+  CHECK(record.device_closings == closings);
+  CHECK(all_passed(verify_record(ElectionRecord::from_json(slurp(dir.path / "record.json")))));
+}
+
+TEST_CASE("device closings: a device's own statement is the one recomputed from its ballots", "[verify][folder]") {
+  TestCeremony ceremony({1, 1});
+  const ElectionContext ctx = ElectionContext::make(ceremony.parameters, small_manifest(), ceremony.public_key());
+  std::mt19937_64 rng(3);
+  EncryptionDevice a(ctx, "a"), b(ctx, "b"), none(ctx, "n", ChainMode::none);
+  // Before any ballot the chain is empty: it closes on the device hash.
+  CHECK(a.close() == DeviceClosing{"a", 0, device_closing_hash(ctx.election_hash, "a", 0, device_hash(ctx.election_hash, "a"))});
+  std::vector<EncryptedBallot> ballots;
+  for (int i = 0; i < 7; ++i) {
+    EncryptionDevice& d = i % 3 == 0 ? b : i % 3 == 1 ? a : none;
+    ballots.push_back(d.encrypt({"x-" + std::to_string(i), random_choices(ctx.manifest, rng)}).ballot);
+  }
+  CHECK(a.ballots() == 2);
+  CHECK(b.ballots() == 3);
+  CHECK(close_device_chains(ctx.election_hash, ballots) == std::vector<DeviceClosing>{a.close(), b.close()});
+  CHECK(error_of([&] { (void)none.close(); }).code() == Errc::invalid_argument);
+  // Each field is in the hash.
+  const Bytes32 h = b.close().closing_hash;
+  CHECK(device_closing_hash(ctx.election_hash, "b", 2, b.last_code()) != h);
+  CHECK(device_closing_hash(ctx.election_hash, "a", 3, b.last_code()) != h);
+  CHECK(device_closing_hash(ctx.election_hash, "b", 3, a.last_code()) != h);
+  CHECK(device_closing_hash(device_hash(ctx.election_hash, "x"), "b", 3, b.last_code()) != h);
+}
+
 TEST_CASE("a ballot encrypted elsewhere is checked before it is cast; a bad one changes nothing",
           "[verify][folder]") {
   TempFolder dir("submit");

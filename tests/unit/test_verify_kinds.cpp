@@ -446,7 +446,7 @@ struct Run {
         const Bytes32 h = selection_hash(e.ctx.election_hash, p.ballot.ballot_id);
         forge(i, p.ballot, h, e.ctx);
         p.ballot.confirmation_code = compute_confirmation_code(h, p.ballot);
-        device.resume_after(p.ballot.confirmation_code);
+        device.resume_after(p.ballot.confirmation_code, device.ballots());
       }
       expected.add(choices);
       ++cast;

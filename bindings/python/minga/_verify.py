@@ -10,7 +10,7 @@
 >>> with minga.VerifiableElection.create(folder, manifest, guardians=3, quorum=2) as e:
 ...     codes = e.encrypt({"ballot_id": "b-1", "selections": {"plaza": {"sur": 1}}}, device="kiosk-1")
 ...     receipt = e.cast("b-1")
-...     e.close(); _ = e.tally(); record = e.decrypt([1, 3])
+...     _ = e.close(); _ = e.tally(); record = e.decrypt([1, 3])
 >>> minga.verify_receipt(receipt, os.path.join(folder, "election.json"))["tree_size"]
 1
 >>> minga.verify_record(record).passed
@@ -263,9 +263,16 @@ class VerifiableElection:
         """Checks a ballot encrypted elsewhere and casts it; returns the receipt."""
         return json.loads(self._handle.submit(_text(encrypted_ballot, "encrypted_ballot")))
 
-    def close(self) -> None:
-        """No ballot is accepted any more; the board's final checkpoint is kept."""
-        self._handle.close()
+    def close(self) -> List[Dict[str, Any]]:
+        """Ends voting: no ballot is accepted any more, the board's final checkpoint is kept,
+        and each device's chain is closed. Returns one {"device_id", "ballots",
+        "closing_hash", "closing_code"} per device: the short closing code is what the
+        device prints on its closing tape, to compare with the record's "device_closings".
+        Raises MingaError naming the pending ballots (cast or challenge each first)."""
+        closings = json.loads(self._handle.close())
+        for c in closings:
+            c["closing_code"] = _short_code(c["closing_hash"])
+        return closings
 
     def tally(self) -> Dict[str, Any]:
         """The homomorphic sums of the cast ballots (minga.encrypted-tally/1)."""

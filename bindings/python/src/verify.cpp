@@ -103,7 +103,11 @@ void define_verify(py::module_& m) {
             return v.folder().submit(encrypted_ballot_from_json(ballot_json)).to_json();
           },
           "encrypted_ballot_json"_a)
-      .def("close", [](Verifiable& v) { v.folder().close(); })
+      .def("close",
+           [](Verifiable& v) {
+             py::gil_scoped_release no_gil;
+             return device_closings_to_json(v.folder().close());
+           })
       .def("tally",
            [](Verifiable& v) {
              py::gil_scoped_release no_gil;

@@ -22,6 +22,9 @@
 // The device keys H_DI by H_E and the code by H_I, so the two uses of tag 0x29
 // never hash under the same key. With chaining, removing, inserting or reordering
 // ballots of a device breaks the chain, which the verifier follows device by device.
+// When voting ends each chained device states its closing (DeviceClosing):
+//   closing = H32(H_E; 0x26, device id, n, H_C of its last ballot)  (H_DI when n = 0)
+// so that dropping the device's last ballots, which no later code links to, shows too.
 //
 // Cast or challenge (Benaloh): the device shows H_C; the voter then casts (the
 // ballot goes to the bulletin board, whose leaf is H_C, and the voter gets a signed
@@ -36,6 +39,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +75,24 @@ MINGA_EXPORT Bytes32 device_hash(const Bytes32& election_hash, std::string_view 
 
 enum class ChainMode : std::uint32_t { none = 0, chained = 1 };
 enum class BallotState : std::uint8_t { cast, spoiled };
+
+/// The closing hash of a chained device: H32(H_E; 0x26, device id, n, last), n the
+/// number of ballots (cast and spoiled) the device made and `last` the H_C of its
+/// last one (H_DI when n = 0).
+MINGA_EXPORT Bytes32 device_closing_hash(const Bytes32& election_hash, std::string_view device_id,
+                                         std::uint64_t ballots, const Bytes32& last_code);
+
+/// What a chained device states when voting ends: how many ballots it made and the
+/// hash closing its chain. Published then (printed on the device's closing tape, its
+/// short_code() read aloud), and kept in the record, where the verifier recomputes
+/// it from the device's ballots: a ballot dropped from the end of a chain, which no
+/// later code links to, changes it.
+struct MINGA_EXPORT DeviceClosing {
+  std::string device_id;
+  std::uint64_t ballots = 0;
+  Bytes32 closing_hash{};
+  bool operator==(const DeviceClosing&) const = default;
+};
 
 /// A voter's choices: selections[c][o] for contest c, option o (0-based here).
 /// Ranked contests: the rank given to option o (1 = first, 0 = not ranked).
@@ -185,8 +207,17 @@ class MINGA_EXPORT EncryptionDevice {
   /// The code the next ballot chains from (mode chained): the device hash at
   /// first, then the last code this device produced.
   const Bytes32& last_code() const noexcept { return last_code_; }
-  /// Continues a device whose state was stored: its next ballot chains from `code`.
-  void resume_after(const Bytes32& code) noexcept { last_code_ = code; }
+  /// How many ballots this device has encrypted.
+  std::uint64_t ballots() const noexcept { return ballots_; }
+  /// Continues a device whose state was stored: it has made `ballots` ballots and
+  /// its next one chains from `code`.
+  void resume_after(const Bytes32& code, std::uint64_t ballots) noexcept {
+    last_code_ = code;
+    ballots_ = ballots;
+  }
+  /// The device's closing statement now. Error(Errc::invalid_argument) for a device
+  /// that does not chain (ChainMode::none): without a chain there is nothing to close.
+  DeviceClosing close() const;
 
  private:
   const ElectionContext* context_;
@@ -194,7 +225,14 @@ class MINGA_EXPORT EncryptionDevice {
   ChainMode mode_;
   Bytes32 device_hash_{};
   Bytes32 last_code_{};
+  std::uint64_t ballots_ = 0;
 };
+
+/// The closing statement of every chained device of `ballots`, from its ballots in
+/// their order (the record order), sorted by device id: what each device states at
+/// closing when every ballot it made was cast or challenged.
+MINGA_EXPORT std::vector<DeviceClosing> close_device_chains(const Bytes32& election_hash,
+                                                            std::span<const EncryptedBallot> ballots);
 
 /// The ballot box: takes cast and challenged ballots, keeps them in submission
 /// order, posts cast ballots' codes to the bulletin board. Keeps a pointer to its

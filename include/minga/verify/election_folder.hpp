@@ -9,7 +9,8 @@
 //   cast      the pending ballot goes on the board; the voter gets a signed receipt
 //   challenge the pending ballot is opened instead (spoiled) and never counted
 //   submit    a ballot encrypted elsewhere (a voter's own device) is checked, then cast
-//   close     no ballot is accepted any more; the board's final checkpoint is kept
+//   close     no ballot is accepted any more; each device's chain is closed and the
+//             board's final checkpoint is kept
 //   tally     the homomorphic sums of the cast ballots
 //   decrypt   k guardians decrypt the sums with proofs; the election record is written
 //
@@ -20,11 +21,14 @@
 //   ballots.jsonl          public: every cast or spoiled ballot, one per line, in
 //                          submission order; appended and flushed (fsync) per ballot
 //   receipts/<id>.json     public: each cast ballot's receipt (minga.receipt/1)
-//   devices/<id>.json      a device's chaining state (its last confirmation code)
+//   devices/<id>.json      a device's chaining state (its last confirmation code and
+//                          how many ballots it encrypted)
 //   pending/<id>.json      SECRET until cast or challenged: an encrypted ballot, its
 //                          nonce and its choices (what a voting device remembers)
 //   secret/board.key       SECRET: the board's Ed25519 seed (hex)
 //   secret/guardian-<l>.key SECRET: guardian l's share of the election key (hex)
+//   closings.json          public: each device's closing (ballots and closing hash;
+//                          the record's "device_closings"), written at closing
 //   closed.txt             the board's signed checkpoint at closing
 //   tally.json             the encrypted tally (minga.encrypted-tally/1)
 //   record.json            the complete election record, written by decrypt
@@ -111,8 +115,13 @@ class MINGA_EXPORT ElectionFolder {
   /// the submitter's business (verify_record checks it over the whole record).
   Receipt submit(const EncryptedBallot& ballot);
 
-  /// Seals the board: writes closed.txt with its final signed checkpoint.
-  void close();
+  /// Ends voting: closes each device's chain (closings.json: ballots and closing hash
+  /// per device; each device prints its short_code() on its closing tape) and seals the
+  /// board (closed.txt, its final signed checkpoint). Returns the closings.
+  /// Error(Errc::invalid_argument) naming the pending ballots, if any: cast or
+  /// challenge each first; Error(Errc::mismatch) if a device's own count or last
+  /// code differs from the ballots the box holds.
+  std::vector<DeviceClosing> close();
   /// Sums the cast ballots (closed folders only) and writes tally.json.
   EncryptedTally tally();
   /// Decrypts the tally with the given guardians (at least k of them, read from

@@ -42,6 +42,7 @@ enum class Tag : std::uint8_t {
   selection_nonce = 0x21,    ///< xi = Hq(H_I; 0x21, contest, option, ballot nonce)
   range_proof = 0x24,        ///< challenge of a selection's range proof 0..R
   limit_proof = 0x25,        ///< challenge of a contest's selection-limit proof 0..L
+  device_closing = 0x26,     ///< a chained device's closing hash (ballot.hpp)
   contest_hash = 0x28,       ///< chi_l (confirmation codes; built on this core next)
   confirmation_code = 0x29,  ///< H_C
   ranked_row = 0x2a,         ///< ranked contest: a candidate's row of indicators sums to 0..1

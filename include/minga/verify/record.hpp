@@ -37,6 +37,7 @@ struct MINGA_EXPORT ElectionRecord {
   NoteVerifier board_key;
   std::string board_checkpoint;          ///< the board's signed checkpoint after the last cast ballot
   std::vector<EncryptedBallot> ballots;  ///< cast and spoiled, in submission order
+  std::vector<DeviceClosing> device_closings;  ///< one per chained device, as each stated it when voting ended
   EncryptedTally tally;
   TallyDecryption decryption;
 
@@ -65,7 +66,8 @@ struct MINGA_EXPORT ElectionRecord {
 };
 
 /// The record of a finished election: its context, the guardians' public records,
-/// the ballot box (ballots and board), the encrypted tally and its decryption.
+/// the ballot box (ballots and board; the devices' closings from its ballots,
+/// close_device_chains), the encrypted tally and its decryption.
 MINGA_EXPORT ElectionRecord make_record(const ElectionContext& context, std::span<const GuardianRecord> guardians,
                                         const BallotBox& box, const EncryptedTally& tally,
                                         const TallyDecryption& decryption);
@@ -94,5 +96,12 @@ MINGA_EXPORT EncryptedBallot encrypted_ballot_from_json(std::string_view json, s
 MINGA_EXPORT std::string encrypted_tally_to_json(const EncryptedTally& tally);
 /// Reads it back; Error(Errc::parse) naming `source` and the field.
 MINGA_EXPORT EncryptedTally encrypted_tally_from_json(std::string_view json, std::string_view source = "<tally>");
+
+/// Devices' closings as compact JSON, the record's "device_closings" array:
+///   [{"device_id": ID, "ballots": n, "closing_hash": "<hex>"}, ...]
+MINGA_EXPORT std::string device_closings_to_json(std::span<const DeviceClosing> closings);
+/// Reads it back; Error(Errc::parse) naming `source` and the JSON path of the bad field.
+MINGA_EXPORT std::vector<DeviceClosing> device_closings_from_json(std::string_view json,
+                                                                  std::string_view source = "<closings>");
 
 }  // namespace minga::verify

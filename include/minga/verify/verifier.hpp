@@ -14,7 +14,8 @@
 //   limit_proofs       every contest's limit proof 0..L on the recomputed sum      [V7]
 //   confirmation_codes every code recomputed from the ciphertexts and chain field  [V8]
 //   device_chains      per device, in record order: one mode; first chain value is
-//                      H_DI; mode 1: each next chain value is the previous code   [V8.D-G]
+//                      H_DI; mode 1: each next chain value is the previous code;
+//                      each chained device's closing (count, hash) recomputed  [V8.D-G]
 //   spoiled_ballots    every spoiled ballot has an opening that re-encrypts to its
 //                      ciphertexts and code; no cast ballot carries an opening   [V13-V14]
 //   board              checkpoint signed by the board key; its size is the number of
