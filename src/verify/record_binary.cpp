@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "io/text.hpp"
 #include "minga/core/error.hpp"
 #include "minga/verify/group.hpp"
 #include "minga/verify/record.hpp"
@@ -54,8 +55,8 @@ void encode_bytes(json& node) {
 }
 
 /// Builds the document from CBOR events (nlohmann's SAX interface): byte strings
-/// become hex text; nesting deeper than kMaxDepth, duplicate keys, short byte
-/// strings and long hex text (not canonical) are refused, naming the JSON path
+/// become hex text; nesting deeper than kMaxDepth, duplicate keys, text that is not
+/// UTF-8, short byte strings and long hex text (not canonical) are refused, naming the JSON path
 /// or the byte where reading stopped.
 class DocumentBuilder {
  public:
@@ -69,6 +70,7 @@ class DocumentBuilder {
   bool number_unsigned(json::number_unsigned_t value) { return put(value); }
   bool number_float(json::number_float_t value, const std::string&) { return put(value); }
   bool string(std::string& value) {
+    if (!io::is_valid_utf8(value)) return refuse("a text string that is not UTF-8 (RFC 8949 section 3.1)");
     if (is_byte_text(value)) return refuse("hex text of 64 or more digits must be a byte string");
     return put(std::move(value));
   }
@@ -81,6 +83,11 @@ class DocumentBuilder {
   bool end_object() { return close(); }
   bool end_array() { return close(); }
   bool key(std::string& value) {
+    if (!io::is_valid_utf8(value)) {
+      error_field = paths_.empty() ? "$" : paths_.back();
+      error = "a key that is not UTF-8 (RFC 8949 section 3.1)";
+      return false;
+    }
     key_ = std::move(value);
     if (open_.back()->contains(key_)) return refuse("duplicate key");
     return true;

@@ -133,6 +133,11 @@ TEST_CASE("record binary: malformed input is a parse error naming the byte or th
         "$.schema: malformed binary record: a byte string shorter than 32 bytes");
   CHECK(binary_error(tagged(json::to_cbor(json{{"ballots", {std::string(64, '0')}}}))) ==
         "$.ballots[0]: malformed binary record: hex text of 64 or more digits must be a byte string");
+  // Text strings and keys must be UTF-8 (a fuzzing find: nlohmann's CBOR reader lets 0x93 through).
+  CHECK(binary_error(tagged({0xa1, 0x61, 0x61, 0x62, 0x41, 0x93})) ==
+        "$.a: malformed binary record: a text string that is not UTF-8 (RFC 8949 section 3.1)");
+  CHECK(binary_error(tagged({0xa1, 0x61, 0x61, 0xa1, 0x61, 0xff, 0x01})) ==
+        "$.a: malformed binary record: a key that is not UTF-8 (RFC 8949 section 3.1)");
   std::vector<std::uint8_t> deep(100000, 0x81);  // arrays of one array, 100,000 deep
   deep.push_back(0x00);
   CHECK(binary_error(tagged(deep)).find("nested deeper than 32") != std::string::npos);

@@ -55,8 +55,8 @@ struct MINGA_EXPORT ElectionRecord {
   /// to it and back without loss (docs/verify_record.md, "Binary form").
   std::vector<std::uint8_t> to_binary() const;
   /// Reads the binary form. Error(Errc::parse) naming the byte or JSON path for
-  /// malformed CBOR, nesting deeper than 32, a duplicate key, a byte string
-  /// shorter than 32 bytes or hex text where bytes belong; then what from_json
+  /// malformed CBOR, nesting deeper than 32, a duplicate key, text that is not
+  /// UTF-8, a byte string shorter than 32 bytes or hex text where bytes belong; then what from_json
   /// reports for the document.
   static ElectionRecord from_binary(std::span<const std::uint8_t> bytes);
   /// True when `bytes` starts as the binary form does (d9 d9 f7); JSON never does.
