@@ -59,6 +59,11 @@ int run_verify(const Arguments& args) {
     for (const VerificationCheck& c : checks)
       std::cout << (c.passed ? "PASS  " : "FAIL  ") << c.name << ": " << c.reason << '\n';
     std::cout << (all_passed(checks) ? "record verified: every check passed\n" : "record REJECTED\n");
+    // What observers compare with each device's closing tape (the closings' own check is device_chains).
+    for (const DeviceClosing& c : record.device_closings)
+      std::cout << "device " << c.device_id << ": " << grouped(c.ballots) << (c.ballots == 1 ? " ballot" : " ballots")
+                << ", closing code "
+                << short_code(c.closing_hash) << '\n';
   }
   return all_passed(checks) ? exit_ok : exit_not_verified;
 }
@@ -111,7 +116,7 @@ const CommandSpec& verify_command() {
       "verify RECORD [--json] | verify --receipt RECEIPT.json ELECTION.json",
       "check an election record (minga.record/1): every proof, hash, chain, the board and the tally",
       "Recomputes everything in the record (JSON or binary form) and prints each check with PASS\n"
-      "or FAIL and a reason.\n"
+      "or FAIL and a reason, then each device's closing code, to compare with its closing tape.\n"
       "Exit status 0 only when every check passes, 1 when a check fails, 2 for a malformed record.\n"
       "--receipt RECEIPT.json ELECTION.json checks a voter's receipt offline against the election's\n"
       "published election.json (or record.json): the board's signature, its checkpoint and the\n"
