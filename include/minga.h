@@ -818,7 +818,8 @@ MINGA_EXPORT int minga_verifiable_status_json(const minga_verifiable *election, 
  *                      show them to the voter.
  *  @return MINGA_OK; MINGA_EPARSE / MINGA_EINVAL naming the field (unknown
  *          option, a value above its range, a contest above its limit, an id
- *          already used); MINGA_EINVAL after close. */
+ *          already used); MINGA_EINVAL while the device's last ballot is still
+ *          pending (a device serves one voter at a time) and after close. */
 MINGA_EXPORT int minga_verifiable_encrypt(minga_verifiable *election, const char *device_id, const char *ballot_json,
                                           char **codes_json);
 
@@ -847,8 +848,11 @@ MINGA_EXPORT int minga_verifiable_challenge(minga_verifiable *election, const ch
 MINGA_EXPORT int minga_verifiable_submit(minga_verifiable *election, const char *encrypted_ballot_json,
                                          char **receipt_json);
 
-/*! minga_verifiable_close() : no ballot is accepted any more; the board's final
- *  signed checkpoint is written (closed.txt). */
+/*! minga_verifiable_close() : no ballot is accepted any more; each device's chain
+ *  is closed (closings.json; the record's "device_closings") and the board's final
+ *  signed checkpoint is written (closed.txt).
+ *  @return MINGA_OK; MINGA_EINVAL naming the pending ballots (encrypted, neither
+ *          cast nor challenged: cast or challenge each first) or after close. */
 MINGA_EXPORT int minga_verifiable_close(minga_verifiable *election);
 
 /*! minga_verifiable_tally() : sums the cast ballots homomorphically (tally.json).
