@@ -13,6 +13,10 @@
 
 #include "minga/io/format.hpp"
 
+namespace minga::verify {
+struct DeviceClosing;
+}
+
 namespace minga::cli {
 
 /// Exit statuses (64 and 70 follow BSD sysexits.h).
@@ -92,6 +96,9 @@ void replace_file(const std::filesystem::path& path, std::string_view bytes);
 /// 40 ballots on two kiosks, every 7th challenged, 3-of-5 guardians with one absent,
 /// then the record re-read and verified. Prints what happened; true when every check passes.
 bool run_demo_election(const std::string& folder, std::ostream& log);
+/// "device kiosk-1: 212 ballots, closing code 7KQ2M-X4P9T": what `minga election close`
+/// prints for the device's closing tape and `minga verify` prints to compare with it.
+std::string closing_tape_line(const verify::DeviceClosing& closing);
 
 /// The output format: option --to, else the extension of `path` (else a UsageError).
 Format output_format(const Arguments& args, const std::string& path);

@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "report.hpp"
 #include "minga/core/error.hpp"
 #include "minga/verify/contest_kinds.hpp"
 #include "minga/verify/election_folder.hpp"
@@ -117,10 +116,7 @@ int run_election(const Arguments& args) {
     expect_positional(2);
     const std::vector<DeviceClosing> closings = f.close();
     std::cout << "closed with " << f.ballots().size() << " ballots; the board's checkpoint is in closed.txt\n";
-    for (const DeviceClosing& c : closings)  // what each device prints on its closing tape
-      std::cout << "device " << c.device_id << ": " << grouped(c.ballots) << (c.ballots == 1 ? " ballot" : " ballots")
-                << ", closing code "
-                << short_code(c.closing_hash) << '\n';
+    for (const DeviceClosing& c : closings) std::cout << closing_tape_line(c) << '\n';
   } else if (step == "tally") {
     expect_positional(2);
     const EncryptedTally t = f.tally();

@@ -60,10 +60,7 @@ int run_verify(const Arguments& args) {
       std::cout << (c.passed ? "PASS  " : "FAIL  ") << c.name << ": " << c.reason << '\n';
     std::cout << (all_passed(checks) ? "record verified: every check passed\n" : "record REJECTED\n");
     // What observers compare with each device's closing tape (the closings' own check is device_chains).
-    for (const DeviceClosing& c : record.device_closings)
-      std::cout << "device " << c.device_id << ": " << grouped(c.ballots) << (c.ballots == 1 ? " ballot" : " ballots")
-                << ", closing code "
-                << short_code(c.closing_hash) << '\n';
+    for (const DeviceClosing& c : record.device_closings) std::cout << closing_tape_line(c) << '\n';
   }
   return all_passed(checks) ? exit_ok : exit_not_verified;
 }
@@ -91,6 +88,12 @@ int run_record(const Arguments& args) {
 }
 
 }  // namespace
+
+std::string closing_tape_line(const DeviceClosing& closing) {
+  const char* noun = closing.ballots == 1 ? " ballot" : " ballots";
+  return "device " + closing.device_id + ": " + grouped(closing.ballots) + noun + ", closing code " +
+         short_code(closing.closing_hash);
+}
 
 const CommandSpec& record_command() {
   static const CommandSpec spec{
